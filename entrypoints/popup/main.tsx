@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Tally</main>, document.getElementById('app')!);

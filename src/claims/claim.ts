@@ -1,0 +1,33 @@
+import type { Figure } from '../quantity/figure';
+
+/** A figure of a claim, with the words that say what it measures. */
+export interface ClaimFigure extends Figure {
+  /** Normalised content terms close to the figure (its clause, or its table row and column headers). */
+  context: string[];
+  /** Place the figure is about (normalised: "china", "us", "boston"), when the text binds one. */
+  entity?: string;
+}
+
+/** One factual statement of a reference document that states at least one figure. */
+export interface Claim {
+  /** Stable across runs: the source's short id and a hash of the quote. */
+  id: string;
+  /** The seed's file name, e.g. "003_dce1a891bb52ea4f.txt". */
+  source: string;
+  /** The exact text of the statement in the document (a sentence, or a table row with its headers). */
+  quote: string;
+  /** What the figures are about: entities and metric words, human readable. */
+  subject: string[];
+  /** Normalised terms of the quote and its context, used for retrieval. */
+  terms: string[];
+  figures: ClaimFigure[];
+}
+
+/** A reference document, as described in data/sources.json. */
+export interface Source {
+  file: string;
+  title: string;
+  publisher: string;
+  date: string;
+  description: string;
+}
