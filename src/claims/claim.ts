@@ -16,6 +16,8 @@ export interface Claim {
   source: string;
   /** The exact text of the statement in the document (a sentence, or a table row with its headers). */
   quote: string;
+  /** The section heading above the statement, or the exhibit title of a table row. */
+  heading: string;
   /** What the figures are about: entities and metric words, human readable. */
   subject: string[];
   /** Normalised terms of the quote and its context, used for retrieval. */

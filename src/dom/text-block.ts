@@ -3,8 +3,12 @@
  * offsets in `text` back to the DOM text nodes it came from, so any finding can become a Range.
  */
 export interface TextBlock {
+  /** The nodes' data as the page has it (whitespace not collapsed), plus inserted separators. */
   text: string;
-  /** The element that holds the block. */
+  /**
+   * The element that holds the block: the text's nearest block-level ancestor. A nested block
+   * interrupts it, so `<div>a<p>b</p>c</div>` gives blocks "a" and "c" that share the div.
+   */
   element: Element;
   /**
    * Sorted by `start`: text[start, start + node.data.length) came from `node` (the whole node).

@@ -1,0 +1,86 @@
+/**
+ * What a figure is about, read from the words around it: a weighted bag of content terms
+ * (near words weigh more than far ones, words across a clause boundary less) and the place the
+ * figure is bound to ("in the US", "China's total").
+ */
+import type { PlacedTerm } from '../text/terms';
+import { isEntity } from '../text/entities';
+
+export type TermWeights = Map<string, number>;
+
+/** Marks where one clause hands over to another with a new subject. */
+const BOUNDARY = /;|:|\bwhile\b|\bwhereas\b|\bversus\b|\bvs\.?|\bagainst\b|\bcompared (?:with|to)\b|, but\b|, and\b|\bthan\b/gi;
+
+/** Offsets in `text` where a clause boundary starts. Linear in the text's length. */
+export function clauseBoundaries(text: string): number[] {
+  const out: number[] = [];
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) out.push(m.index);
+  return out;
+}
+
+function crosses(boundaries: number[], a: number, b: number): boolean {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  for (const x of boundaries) if (x > lo && x < hi) return true;
+  return false;
+}
+
+/**
+ * Term weights for the figure at [start, end) of `text`: 1 within three words of it, then
+ * fading to 0.3; halved across a clause boundary. Entity terms are left out: they are compared
+ * through `figureEntity`, since "China" alone must never make two figures the same quantity.
+ */
+export function figureTerms(terms: PlacedTerm[], boundaries: number[], start: number, end: number): TermWeights {
+  const weights: TermWeights = new Map();
+  let pos = terms.findIndex((t) => t.start >= end);
+  if (pos < 0) pos = terms.length;
+  const before = terms.findIndex((t) => t.end > start);
+  const firstAfter = pos;
+  const lastBefore = before < 0 ? terms.length - 1 : before - 1;
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k]!;
+    if (isEntity(t.term)) continue;
+    if (t.start >= start && t.end <= end) {
+      // Words inside the figure ("people per square kilometer") describe it directly.
+      weights.set(t.term, Math.max(weights.get(t.term) ?? 0, 1));
+      continue;
+    }
+    const d = k >= firstAfter ? k - firstAfter + 1 : lastBefore - k + 1;
+    let w = d <= 3 ? 1 : Math.max(0.3, 1 - (d - 3) * 0.1);
+    if (crosses(boundaries, t.start, k >= firstAfter ? end : start)) w *= 0.5;
+    weights.set(t.term, Math.max(weights.get(t.term) ?? 0, w));
+  }
+  return weights;
+}
+
+/** Words before a place that make it the yardstick rather than the subject: "30% of US levels". */
+const REFERENCE_WORDS = /\b(?:of|than|to|with|versus|vs\.?|against|on|over|from|like|as)\s+(?:the\s+)?$/i;
+
+/**
+ * The place a figure is about: "… $54 billion in the US" (a place right after, with "in"), else
+ * the nearest place before it in its clause ("China's total was about $39 billion"), else none.
+ */
+export function figureEntity(text: string, terms: PlacedTerm[], boundaries: number[], start: number, end: number): string | undefined {
+  for (const t of terms) {
+    if (t.start < end || !isEntity(t.term)) continue;
+    const gap = text.slice(end, t.start);
+    if (gap.length > 40 || /[,;:.()]/.test(gap) || crosses(boundaries, end, t.start)) break;
+    if (/\b(?:in|for|at|across|within|among)\s+(?:the\s+)?$/i.test(gap)) return t.term;
+    break;
+  }
+  let pastComma = false;
+  for (let k = terms.length - 1; k >= 0; k--) {
+    const t = terms[k]!;
+    if (t.end > start) continue;
+    const gap = text.slice(t.end, start);
+    if (crosses(boundaries, t.end, start)) return undefined;
+    if (/[,;:]/.test(gap)) pastComma = true;
+    if (!isEntity(t.term)) continue;
+    if (REFERENCE_WORDS.test(text.slice(Math.max(0, t.start - 12), t.start))) continue;
+    // Across a comma only the sentence's own subject still holds: "Zhangjiang, by comparison, is at 1,500".
+    if (pastComma && k > 1) return undefined;
+    return t.term;
+  }
+  return undefined;
+}

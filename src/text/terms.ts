@@ -1,0 +1,137 @@
+/**
+ * Content terms: the words of a text that say what it is about, normalised so that a page and
+ * a document that use different forms of a word ("originators"/"originator",
+ * "kilometre"/"kilometer", "Chinese"/"China") still meet.
+ */
+import { isNumberWord } from '../quantity/number-words';
+import { entityOf } from './entities';
+
+/** Words that carry no subject: function words, hedges, scale and unit words. */
+const STOPWORDS = new Set(
+  (
+    'a an the and or but nor of in on at to for from by with without into onto over under about above below ' +
+    'as is are was were be been being am do does did done have has had having it its it\'s this that these those ' +
+    'there their they them he she his her we our you your i me my which who whom whose what when where why how ' +
+    'than then so such not no only just also very more most less least much many some any each every all both ' +
+    'either neither other another same own up down out off again further once here can could will would shall ' +
+    'should may might must now still yet even ever already while whereas although though because since until ' +
+    'during before after between among across through via per around roughly approximately nearly almost ' +
+    'approx circa estimated just well too quite rather said says say according reportedly ' +
+    'percent cent pct percentage point points million millions billion billions trillion thousand hundred ' +
+    'mn bn tn usd rmb cny eur gbp dollar dollars yuan times x fold one first new total level levels ' +
+    'meanwhile however moreover also including include includes included like within upon onto ' +
+    'year years annual annually yearly month months day days week weeks'
+  ).split(/\s+/),
+);
+
+/** British spellings mapped to the American ones the index uses. */
+function americanise(w: string): string {
+  if (w.endsWith('tre') || w.endsWith('tres')) return w.replace(/tre(s?)$/, 'ter$1');
+  if (w.endsWith('isation') || w.endsWith('isations')) return w.replace(/isation/, 'ization');
+  if (/[^aeiou]ise[sd]?$/.test(w) && w.length > 5) return w.replace(/ise([sd]?)$/, 'ize$1');
+  if (w.endsWith('our') && w.length > 5) return w.slice(0, -3) + 'or';
+  return w;
+}
+
+const SUFFIXES: [string, string, number][] = [
+  ['ations', '', 4], ['ation', '', 4], ['ators', '', 4], ['ator', '', 4], ['ings', '', 4], ['ing', '', 4],
+  ['ies', 'y', 3], ['ied', 'y', 3], ['ers', '', 4], ['er', '', 4], ['ed', '', 4], ['es', '', 4],
+  ['s', '', 3], ['ly', '', 4], ['e', '', 4],
+];
+
+/** A light stemmer: strips one common suffix, then keeps at most seven letters. */
+export function stem(word: string): string {
+  let w = americanise(word);
+  if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) return w.slice(0, 7);
+  for (const [suffix, replacement, minStem] of SUFFIXES) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= minStem) {
+      w = w.slice(0, w.length - suffix.length) + replacement;
+      break;
+    }
+  }
+  return w.slice(0, 7);
+}
+
+/** A term with where it stood: the index of its word among the text's words. */
+export interface PlacedTerm {
+  term: string;
+  /** Character offsets of the word in the text. */
+  start: number;
+  end: number;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 38 || c > 0xbf;
+}
+
+/**
+ * The content terms of `text`, in order, with their offsets. Numbers, years and number words
+ * are left out: they are figures, compared apart. Place names become entity terms ("china").
+ */
+export function placedTerms(text: string): PlacedTerm[] {
+  const out: PlacedTerm[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isWordChar(c)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n) {
+      const cj = text.charCodeAt(j);
+      // Keep "R&D", "M&A" and "U.S." whole; stop at other punctuation.
+      if (isWordChar(cj)) j++;
+      else if ((cj === 39 || cj === 0x2019) && j + 1 < n && isWordChar(text.charCodeAt(j + 1))) j++;
+      else if (cj === 46 && j + 1 < n && /[A-Z]/.test(text[j + 1]!) && j - i === 1 && /[A-Z]/.test(text[i]!)) j++;
+      else break;
+    }
+    let raw = text.slice(i, j);
+    // "U.S" from "U.S." — put the dot back so entities see "u.s.".
+    if (text[j] === '.' && /^[A-Z](\.[A-Z])+$/.test(raw)) raw += '.';
+    const start = i;
+    i = j;
+    const term = normaliseWord(raw);
+    if (term) out.push({ term, start, end: j });
+  }
+  return mergeMultiwordEntities(text, out);
+}
+
+/** Normalises one word to its term, or '' when it carries no subject. */
+export function normaliseWord(raw: string): string {
+  let w = raw.toLowerCase().replace(/’/g, "'");
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  else if (w.endsWith("s'")) w = w.slice(0, -1);
+  // "us" is a pronoun unless written as a country: "US", "U.S.".
+  const entity = w === 'us' && raw !== 'US' ? '' : entityOf(w);
+  if (entity) return entity;
+  if (/\d/.test(w)) return /[a-z]/.test(w) ? w : '';
+  if (w.length < 2 && w !== '&') return '';
+  if (STOPWORDS.has(w) || isNumberWord(w)) return '';
+  return stem(w);
+}
+
+/** Joins "United States", "Hong Kong", "San Francisco"… into one entity term. */
+function mergeMultiwordEntities(text: string, terms: PlacedTerm[]): PlacedTerm[] {
+  const out: PlacedTerm[] = [];
+  for (let k = 0; k < terms.length; k++) {
+    const a = terms[k]!;
+    const b = terms[k + 1];
+    if (b && text.slice(a.end, b.start).trim() === '') {
+      const entity = entityOf((text.slice(a.start, a.end) + ' ' + text.slice(b.start, b.end)).toLowerCase());
+      if (entity) {
+        out.push({ term: entity, start: a.start, end: b.end });
+        k++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** The set of content terms of a text. */
+export function termsOf(text: string): string[] {
+  return [...new Set(placedTerms(text).map((t) => t.term))];
+}
