@@ -2,8 +2,10 @@ import type { Figure } from '../quantity/figure';
 
 /** A figure of a claim, with the words that say what it measures. */
 export interface ClaimFigure extends Figure {
-  /** Normalised content terms close to the figure (its clause, or its table row and column headers). */
+  /** Normalised content terms that describe the figure (its clause, or its table row and column headers), closest first. */
   context: string[];
+  /** Weight of each context term, 0–1, by how close it stands to the figure. */
+  weights: number[];
   /** Place the figure is about (normalised: "china", "us", "boston"), when the text binds one. */
   entity?: string;
 }

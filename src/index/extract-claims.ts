@@ -100,10 +100,11 @@ function sentenceFigures(unit: DocumentUnit): ClaimFigure[] {
   const terms = placedTerms(unit.text);
   const boundaries = clauseBoundaries(unit.text);
   return scan.figures.map((f) => {
-    const weights = figureTerms(terms, boundaries, f.start, f.end);
-    const context = [...weights].filter(([, w]) => w >= 0.6).sort((a, b) => b[1] - a[1]).map(([t]) => t);
+    const ranked = [...figureTerms(unit.text, terms, boundaries, f.start, f.end)].filter(([, w]) => w >= 0.2).sort((a, b) => b[1] - a[1]);
+    const context = ranked.map(([t]) => t);
+    const weights = ranked.map(([, w]) => Math.round(w * 100) / 100);
     const entity = figureEntity(unit.text, terms, boundaries, f.start, f.end);
-    return entity ? { ...f, context, entity } : { ...f, context };
+    return entity ? { ...f, context, weights, entity } : { ...f, context, weights };
   });
 }
 
@@ -120,8 +121,9 @@ function rowFigures(unit: DocumentUnit): ClaimFigure[] {
       f = applyHeaderUnit(f, header);
       if (!f.period && period) f.period = period;
       const context = [...new Set([...termsOf(cellText), ...termsOf(header), ...termsOf(table.rowLabel)])].filter((t) => !isEntity(t));
+      const weights = context.map(() => 1);
       const entity = entityOfHeader(header) ?? entityOfHeader(cellText.slice(0, parsed.start));
-      out.push(entity ? { ...f, context, entity } : { ...f, context });
+      out.push(entity ? { ...f, context, weights, entity } : { ...f, context, weights });
     }
   });
   return out;

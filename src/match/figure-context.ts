@@ -31,8 +31,11 @@ function crosses(boundaries: number[], a: number, b: number): boolean {
  * fading to 0.3; halved across a clause boundary. Entity terms are left out: they are compared
  * through `figureEntity`, since "China" alone must never make two figures the same quantity.
  */
-export function figureTerms(terms: PlacedTerm[], boundaries: number[], start: number, end: number): TermWeights {
+export function figureTerms(text: string, terms: PlacedTerm[], boundaries: number[], start: number, end: number): TermWeights {
   const weights: TermWeights = new Map();
+  // "…came from novel modalities and only three from established ones": words before "and"
+  // belong to the previous conjunct, not to the figure that opens the next one.
+  const opensConjunct = /\b(?:and|or)\s+(?:only\s+|just\s+|about\s+|roughly\s+|nearly\s+)?[^\s]*$/i.test(text.slice(Math.max(0, start - 24), start).replace(/[^\s]*$/, 'x'));
   let pos = terms.findIndex((t) => t.start >= end);
   if (pos < 0) pos = terms.length;
   const before = terms.findIndex((t) => t.end > start);
@@ -47,8 +50,12 @@ export function figureTerms(terms: PlacedTerm[], boundaries: number[], start: nu
       continue;
     }
     const d = k >= firstAfter ? k - firstAfter + 1 : lastBefore - k + 1;
-    let w = d <= 3 ? 1 : Math.max(0.3, 1 - (d - 3) * 0.1);
-    if (crosses(boundaries, t.start, k >= firstAfter ? end : start)) w *= 0.5;
+    let w = d <= 3 ? 1 : Math.max(0.3, 1 - (d - 3) * 0.12);
+    const [from, to] = k >= firstAfter ? [end, t.start] : [t.end, start];
+    if (crosses(boundaries, from, to)) w *= 0.5;
+    // A comma often opens another clause ("…30%, reflecting how…"): softer than a boundary.
+    else if (text.slice(from, to).includes(',')) w *= 0.7;
+    if (opensConjunct && k < firstAfter) w *= 0.5;
     weights.set(t.term, Math.max(weights.get(t.term) ?? 0, w));
   }
   return weights;

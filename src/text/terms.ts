@@ -18,11 +18,25 @@ const STOPWORDS = new Set(
     'during before after between among across through via per around roughly approximately nearly almost ' +
     'approx circa estimated just well too quite rather said says say according reportedly ' +
     'percent cent pct percentage point points million millions billion billions trillion thousand hundred ' +
-    'mn bn tn usd rmb cny eur gbp dollar dollars yuan times x fold one first new total level levels ' +
+    'mn bn tn usd rmb cny eur gbp dollar dollars yuan times x fold one first ' +
     'meanwhile however moreover also including include includes included like within upon onto ' +
-    'year years annual annually yearly month months day days week weeks'
+    'year years annual annually yearly month months day days week weeks versus vs against compared'
   ).split(/\s+/),
 );
+
+/**
+ * Verbs of change that news and reports use interchangeably for the same movement: a page's
+ * "jumped" restates a document's "surged".
+ */
+const SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ...['rise', 'rises', 'rose', 'risen', 'rising', 'jump', 'jumps', 'jumped', 'surge', 'surges', 'surged', 'soar', 'soars', 'soared',
+    'climb', 'climbs', 'climbed', 'increase', 'increases', 'increased', 'grew', 'grow', 'grows', 'growing', 'gain', 'gains', 'gained']
+    .map((w) => [w, 'rise'] as const),
+  ...['fall', 'falls', 'fell', 'fallen', 'drop', 'drops', 'dropped', 'decline', 'declines', 'declined', 'decrease', 'decreases',
+    'decreased', 'slump', 'slumped', 'plunge', 'plunged', 'shrank', 'shrink']
+    .map((w) => [w, 'fall'] as const),
+  ['annually', 'year'], ['yearly', 'year'], ['firms', 'compani'], ['firm', 'compani'], ['drugmakers', 'compani'], ['drugmaker', 'compani'],
+]);
 
 /** British spellings mapped to the American ones the index uses. */
 function americanise(w: string): string {
@@ -108,6 +122,8 @@ export function normaliseWord(raw: string): string {
   if (entity) return entity;
   if (/\d/.test(w)) return /[a-z]/.test(w) ? w : '';
   if (w.length < 2 && w !== '&') return '';
+  const synonym = SYNONYMS.get(w);
+  if (synonym) return synonym;
   if (STOPWORDS.has(w) || isNumberWord(w)) return '';
   return stem(w);
 }

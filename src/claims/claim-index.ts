@@ -1,0 +1,69 @@
+/**
+ * The claim index as the matcher uses it: the claims of data/claims.json with their sources, an
+ * inverted index from content terms to claims, and the inverse document frequency of every term
+ * (a term found in many claims, such as "china" or "drug", says little about which one is meant).
+ */
+import type { Claim, ClaimFigure, Source } from './claim';
+import claimsFile from '../../data/claims.json';
+import sourcesFile from '../../data/sources.json';
+
+export interface IndexedFigure extends ClaimFigure {
+  /** Context term → weight, for the alignment of page figures. */
+  near: Map<string, number>;
+}
+
+export interface IndexedClaim extends Omit<Claim, 'figures'> {
+  figures: IndexedFigure[];
+  termSet: Set<string>;
+}
+
+export interface ClaimIndex {
+  claims: IndexedClaim[];
+  /** Term → indices of the claims that hold it. */
+  byTerm: Map<string, number[]>;
+  /** Term → inverse document frequency; terms in no claim get the highest. */
+  idf: (term: string) => number;
+  sources: Map<string, Source>;
+}
+
+/** Builds the in-memory index from claims and sources. */
+export function createClaimIndex(claims: Claim[], sources: Source[]): ClaimIndex {
+  const indexed: IndexedClaim[] = claims.map((c) => ({
+    ...c,
+    termSet: new Set(c.terms),
+    figures: c.figures.map((f) => ({ ...f, near: new Map(f.context.map((t, i) => [t, f.weights[i] ?? 1])) })),
+  }));
+  const byTerm = new Map<string, number[]>();
+  indexed.forEach((c, i) => {
+    for (const t of c.termSet) {
+      const list = byTerm.get(t);
+      if (list) list.push(i);
+      else byTerm.set(t, [i]);
+    }
+  });
+  const n = indexed.length;
+  const unseen = Math.log(n + 1) + 1;
+  const idfCache = new Map<string, number>();
+  for (const [t, list] of byTerm) idfCache.set(t, Math.log((n + 1) / (list.length + 1)) + 1);
+  return {
+    claims: indexed,
+    byTerm,
+    idf: (term) => idfCache.get(term) ?? unseen,
+    sources: new Map(sources.map((s) => [s.file, s])),
+  };
+}
+
+function isClaimList(value: unknown): value is Claim[] {
+  return Array.isArray(value) && value.every((c) => typeof c === 'object' && c !== null && 'id' in c && 'quote' in c && 'figures' in c);
+}
+
+let bundled: ClaimIndex | undefined;
+
+/** The index bundled with the extension and the CLI (data/claims.json and data/sources.json). */
+export function loadClaimIndex(): ClaimIndex {
+  if (bundled) return bundled;
+  const claims = (claimsFile as { claims: unknown }).claims;
+  if (!isClaimList(claims)) throw new Error('data/claims.json does not hold a list of claims; run `npm run index`.');
+  bundled = createClaimIndex(claims, sourcesFile as Source[]);
+  return bundled;
+}

@@ -1,0 +1,59 @@
+/**
+ * The page pipeline shared by the content script and the `check` command: text blocks →
+ * sentences that may state figures → matched figures → findings with their evidence.
+ */
+import type { ClaimIndex } from '../claims/claim-index';
+import type { TextBlock } from '../dom/text-block';
+import { splitSentences } from '../text/sentences';
+import type { Finding } from './finding';
+import { explainMatch } from './explain';
+import { matchSentence, mayStateFigure } from './match-sentence';
+
+/** A sentence of a block that may state a figure. */
+export interface BlockSentence {
+  block: number;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The sentences of the blocks that hold a digit or a number word; other blocks are never segmented. */
+export function figureSentences(blocks: readonly Pick<TextBlock, 'text'>[]): BlockSentence[] {
+  const out: BlockSentence[] = [];
+  blocks.forEach((b, block) => {
+    if (!mayStateFigure(b.text)) return;
+    for (const s of splitSentences(b.text)) {
+      if (mayStateFigure(s.text)) out.push({ block, text: s.text, start: s.start, end: s.end });
+    }
+  });
+  return out;
+}
+
+/** The findings of one sentence. */
+export function checkSentence(sentence: BlockSentence, index: ClaimIndex): Finding[] {
+  return matchSentence(sentence.text, index).map((m) => {
+    const source = index.sources.get(m.claim.source);
+    return {
+      verdict: m.verdict,
+      sentence: sentence.text,
+      figure: m.figure.text,
+      block: sentence.block,
+      sentenceStart: sentence.start,
+      sentenceEnd: sentence.end,
+      figureStart: sentence.start + m.figure.start,
+      figureEnd: sentence.start + m.figure.end,
+      claimId: m.claim.id,
+      source: m.claim.source,
+      quote: m.claim.quote,
+      sourceFigure: m.sourceFigure.text,
+      reason: explainMatch(m, source),
+      score: Math.round(m.score * 1000) / 1000,
+      pageFigure: m.figure,
+    };
+  });
+}
+
+/** Checks every block and returns the findings in page order. */
+export function checkBlocks(blocks: readonly Pick<TextBlock, 'text'>[], index: ClaimIndex): Finding[] {
+  return figureSentences(blocks).flatMap((s) => checkSentence(s, index));
+}

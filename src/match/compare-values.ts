@@ -1,0 +1,64 @@
+/**
+ * Whether two figures that measure the same quantity agree, allowing for the precision each
+ * states, ranges, and hedges. Anything that is neither clearly the same nor clearly different
+ * is `unsure`: Tally says nothing rather than accuse a page on a rounding question.
+ */
+import type { Figure, Qualifier } from '../quantity/figure';
+
+export type Agreement = 'agree' | 'conflict' | 'unsure';
+
+type Bound = 'lower' | 'upper' | 'point';
+
+function boundOf(q: Qualifier): Bound {
+  if (q === 'over' || q === 'at-least') return 'lower';
+  if (q === 'under' || q === 'at-most') return 'upper';
+  return 'point';
+}
+
+/** Room a hedge gives: "about 40%" is 38–42%. */
+function slack(f: Figure): number {
+  return f.qualifier === 'about' || f.qualifier === 'nearly' ? 0.05 * Math.abs((f.low + f.high) / 2) : 0;
+}
+
+/** Compares two figures of the same unit kind. `page` is the page's figure, `source` the document's. */
+export function compareValues(page: Figure, source: Figure): Agreement {
+  const tol = Math.max(page.tolerance, source.tolerance);
+  const width = tol + slack(page) + slack(source);
+  // Between "agree" and "conflict" lies a margin where neither is said.
+  const margin = width + slack(page) + slack(source) + 0.01 * Math.max(Math.abs(page.high), Math.abs(source.high));
+  const pb = boundOf(page.qualifier);
+  const sb = boundOf(source.qualifier);
+  if (pb !== 'point' && sb !== 'point') {
+    if (pb !== sb) return 'unsure';
+    // "more than 5%" against "over 7%": the two texts name different thresholds.
+    return points(page, source, width, margin);
+  }
+  if (pb === 'lower') {
+    if (source.low >= page.low - width) return 'agree';
+    return source.high < page.low - margin ? 'conflict' : 'unsure';
+  }
+  if (pb === 'upper') {
+    if (source.high <= page.high + width) return 'agree';
+    return source.low > page.high + margin ? 'conflict' : 'unsure';
+  }
+  if (sb === 'lower') return page.high < source.low - margin ? 'conflict' : 'unsure';
+  if (sb === 'upper') return page.low > source.high + margin ? 'conflict' : 'unsure';
+  return points(page, source, width, margin);
+}
+
+function points(page: Figure, source: Figure, width: number, margin: number): Agreement {
+  const pRange = page.high > page.low;
+  const sRange = source.high > source.low;
+  if (pRange && sRange) {
+    if (Math.abs(page.low - source.low) <= width && Math.abs(page.high - source.high) <= width) return 'agree';
+  } else if (sRange) {
+    // "a quarter" inside "20–30%"
+    if (page.low >= source.low - width && page.high <= source.high + width) return 'agree';
+  } else if (pRange) {
+    if (source.low >= page.low - width && source.high <= page.high + width) return 'agree';
+  } else if (Math.abs(page.low - source.low) <= width) {
+    return 'agree';
+  }
+  const gap = Math.max(source.low - page.high, page.low - source.high);
+  return gap > margin ? 'conflict' : 'unsure';
+}

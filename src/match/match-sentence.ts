@@ -1,0 +1,227 @@
+/**
+ * The verdict for each figure of one page sentence: which claim figure measures the same
+ * quantity (same unit kind, period, place and description), and whether the values agree.
+ */
+import type { ClaimIndex, IndexedClaim, IndexedFigure } from '../claims/claim-index';
+import type { Figure } from '../quantity/figure';
+import { scanQuantities } from '../quantity/parse-figures';
+import { placedTerms } from '../text/terms';
+import { compareValues, type Agreement } from './compare-values';
+import { clauseBoundaries, figureEntity, figureTerms, type TermWeights } from './figure-context';
+import { retrieveCandidates } from './retrieve';
+import type { Verdict } from './finding';
+
+export interface FigureMatch {
+  verdict: Verdict;
+  figure: Figure;
+  claim: IndexedClaim;
+  sourceFigure: IndexedFigure;
+  /** Similarity of what the two figures measure, 0–1. */
+  score: number;
+}
+
+/** Similarity a lone agreeing figure needs to be corroborated. */
+const CORROBORATE_AT = 0.3;
+/** Words next to the figure on both sides must share at least this much IDF weight. */
+const MIN_LOCAL = 1.5;
+/** …or the claim holds this much IDF weight of the words at the page figure, at this similarity. */
+const DESCRIBED = 6;
+const DESCRIBED_SIM = 0.35;
+/** Two or more distinctive figures agreeing with one claim: the claim's share of the sentence's terms, and each pair's similarity. */
+const JOINT_OVERLAP = 0.25;
+const JOINT_SIM = 0.1;
+/** A further figure of a claim the sentence restates needs this much similarity. */
+const ANCHORED_SIM = 0.1;
+/** A conflict with nothing else of the sentence confirmed: similarity, shared near words (IDF weight and count). */
+const CONFLICT_ALONE_AT = 0.3;
+const STRONG_LOCAL = 9;
+/** The runner-up alignment must trail the best by this much, or the figure is ambiguous. */
+const MARGIN = 0.06;
+
+export interface Pair {
+  claim: IndexedClaim;
+  figure: IndexedFigure;
+  sim: number;
+  local: number;
+  shared: number;
+  /** IDF weight of the words right at the page figure that the claim holds anywhere. */
+  described: number;
+  agreement: Agreement;
+}
+
+function sameKind(p: Figure, c: IndexedFigure): boolean {
+  if (p.unit !== c.unit) return false;
+  if (p.unit === 'currency' && p.currency !== c.currency) {
+    const yen = (x?: string) => x === 'YEN-SIGN' || x === 'RMB' || x === 'JPY';
+    if (!(yen(p.currency) && yen(c.currency) && (p.currency === 'YEN-SIGN' || c.currency === 'YEN-SIGN'))) return false;
+  }
+  if (p.unit === 'duration' && p.timeUnit !== c.timeUnit) return false;
+  if (p.per && c.per && p.per !== c.per) return false;
+  if ((p.per === 'point') !== (c.per === 'point')) return false;
+  if (p.period && c.period && (p.period.from !== c.period.from || p.period.to !== c.period.to)) return false;
+  return true;
+}
+
+/**
+ * How alike the descriptions of two figures are: the IDF-weighted share of the page figure's
+ * context found in the claim, and of the claim figure's near context found on the page,
+ * combined as a harmonic mean. `local` is the weight of the words near both figures.
+ */
+function similarity(index: ClaimIndex, page: TermWeights, claim: IndexedClaim, figure: IndexedFigure): { sim: number; local: number; shared: number; described: number } {
+  let pageTotal = 0;
+  let pageHit = 0;
+  let local = 0;
+  let shared = 0;
+  let described = 0;
+  for (const [term, w] of page) {
+    const idf = index.idf(term);
+    pageTotal += w * idf;
+    if (!claim.termSet.has(term)) continue;
+    if (w >= 0.6) described += idf;
+    const near = figure.near.get(term) ?? 0;
+    pageHit += w * idf * (0.6 + 0.4 * near);
+    // The words right at the page figure, found near the claim's figure too.
+    if (w >= 0.6 && near >= 0.5) {
+      local += idf * Math.min(w, near);
+      shared++;
+    }
+  }
+  let nearTotal = 0;
+  let nearHit = 0;
+  for (const [term, wc] of figure.near) {
+    const idf = index.idf(term);
+    nearTotal += wc * idf;
+    const wp = page.get(term);
+    if (wp !== undefined) nearHit += wc * idf * Math.min(1, wp + 0.3);
+  }
+  const a = pageTotal ? pageHit / pageTotal : 0;
+  // A claim figure with no words of its own near it ("…, while China's was 39") is judged by the page side alone.
+  const b = nearTotal ? nearHit / nearTotal : a;
+  return { sim: a + b ? (2 * a * b) / (a + b) : 0, local, shared, described };
+}
+
+/** Matches every figure of `sentence` against the index. */
+export function matchSentence(sentence: string, index: ClaimIndex, debug?: (f: Figure, entity: string | undefined, pairs: Pair[]) => void): FigureMatch[] {
+  const scan = scanQuantities(sentence);
+  if (!scan.figures.length) return [];
+  const terms = placedTerms(sentence);
+  const termList = terms.map((t) => t.term);
+  const words = sentence.toLowerCase().match(/[a-z][a-z&'-]+/g) ?? [];
+  const candidates = retrieveCandidates(index, termList, words);
+  if (!candidates.length) return [];
+  const boundaries = clauseBoundaries(sentence);
+
+  // Every compatible (page figure, claim figure) pair, with how alike they are.
+  const pageTerms: string[][] = [];
+  const pairsByFigure: Pair[][] = scan.figures.map((f) => {
+    const weights = figureTerms(sentence, terms, boundaries, f.start, f.end);
+    pageTerms.push([...weights].filter(([, w]) => w >= 0.6).map(([t]) => t));
+    const entity = figureEntity(sentence, terms, boundaries, f.start, f.end);
+    const pairs: Pair[] = [];
+    for (const cand of candidates) {
+      for (const g of cand.claim.figures) {
+        if (!sameKind(f, g)) continue;
+        if (entity && g.entity && entity !== g.entity) continue;
+        pairs.push({ claim: cand.claim, figure: g, ...similarity(index, weights, cand.claim, g), agreement: compareValues(f, g) });
+      }
+    }
+    pairs.sort((a, b) => b.sim - a.sim);
+    if (debug) debug(f, entity, pairs);
+    return pairs;
+  });
+
+  const out: (FigureMatch | undefined)[] = scan.figures.map(() => undefined);
+  const used = new Set<IndexedFigure>();
+  const anchored = new Set<IndexedClaim>();
+  const take = (i: number, p: Pair, verdict: Verdict) => {
+    used.add(p.figure);
+    out[i] = { verdict, figure: scan.figures[i]!, claim: p.claim, sourceFigure: p.figure, score: p.sim };
+  };
+
+  // 1. Several figures of the sentence that agree with figures of one claim are strong evidence
+  //    together, even when the sentence is worded differently ("64 deals worth $10 billion").
+  for (const cand of candidates) {
+    if (cand.overlap < JOINT_OVERLAP) continue;
+    const joint: [number, Pair][] = [];
+    const taken = new Set<IndexedFigure>();
+    scan.figures.forEach((_f, i) => {
+      if (out[i]) return;
+      const p = pairsByFigure[i]!.find((q) => q.claim === cand.claim && q.agreement === 'agree' && q.sim >= JOINT_SIM && !taken.has(q.figure) && !used.has(q.figure));
+      if (!p) return;
+      taken.add(p.figure);
+      joint.push([i, p]);
+    });
+    if (joint.filter(([i]) => distinctive(scan.figures[i]!)).length < 2) continue;
+    for (const [i, p] of joint) take(i, p, 'corroborated');
+    anchored.add(cand.claim);
+  }
+
+  // 2. A figure that agrees on its own, described alike on both sides.
+  const stands = (p: Pair) => p.agreement === 'agree' && p.sim >= CORROBORATE_AT && (p.local >= MIN_LOCAL || (p.described >= DESCRIBED && p.sim >= DESCRIBED_SIM));
+  scan.figures.forEach((_f, i) => {
+    if (out[i]) return;
+    const agreeing = pairsByFigure[i]!.filter((p) => stands(p) && !used.has(p.figure));
+    const best = agreeing[0];
+    if (!best) return;
+    take(i, best, 'corroborated');
+    // Documents that restate the same figure (a headline and its teaser) are all anchored.
+    for (const p of agreeing) if (p.sim >= best.sim - MARGIN) anchored.add(p.claim);
+  });
+
+  // 3. The other figures of a claim the sentence is known to restate: "400 patents in 2024, versus
+  //    178 in the US" aligns 178 with the claim's other count, the one for the US.
+  scan.figures.forEach((f, i) => {
+    if (out[i]) return;
+    const rest = pairsByFigure[i]!.filter((p) => anchored.has(p.claim) && !used.has(p.figure) && p.sim >= ANCHORED_SIM);
+    if (!rest.length) return;
+    const best = rest[0]!;
+    const runnerUp = rest[1];
+    // Two readings close in similarity are ambiguous, unless one is clearly described in the
+    // closer words ("nine of which come from novel modalities" against "eight … came from novel modalities").
+    if (runnerUp && (best.local === 0 || (best.sim - runnerUp.sim < MARGIN && !(best.local > runnerUp.local * 1.3)))) return;
+    if (!describedByClaim(pageTerms[i]!, best.claim)) return;
+    if (best.agreement === 'unsure') return;
+    take(i, best, best.agreement === 'agree' ? 'corroborated' : 'conflicting');
+  });
+
+  // 4. A conflict with no other figure of the sentence confirmed: only when the two figures are
+  //    described in the same words, and no other reading of the figure is close.
+  scan.figures.forEach((_f, i) => {
+    if (out[i]) return;
+    const pairs = pairsByFigure[i]!.filter((p) => !used.has(p.figure));
+    const best = pairs[0];
+    if (!best || best.agreement !== 'conflict') return;
+    if (pairsByFigure[i]!.some((p) => p.agreement === 'agree' && p.sim >= CORROBORATE_AT * 0.8)) return;
+    if (best.sim < CONFLICT_ALONE_AT || best.local < STRONG_LOCAL || best.shared < 2) return;
+    const runnerUp = pairs.find((p) => p.figure !== best.figure && p.figure.low !== best.figure.low);
+    if (runnerUp && best.sim - runnerUp.sim < MARGIN) return;
+    take(i, best, 'conflicting');
+  });
+  return out.filter((m): m is FigureMatch => !!m);
+}
+
+/** Figures that rarely agree by chance: not small whole counts such as "three" or "2". */
+function distinctive(f: Figure): boolean {
+  return !(f.unit === 'count' && f.high < 10 && Number.isInteger(f.low)) && f.unit !== 'rank';
+}
+
+/**
+ * True when the words right around a page figure are not foreign to the claim: either there are
+ * none ("versus 178 in the US") or at least one of them is in the claim. "spent $2 billion on
+ * buybacks" is not the claim's deal value even in a sentence that restates the deal.
+ */
+function describedByClaim(near: string[], claim: IndexedClaim): boolean {
+  return near.length === 0 || near.some((t) => claim.termSet.has(t));
+}
+
+/** True when a text may state a figure: it has a digit or a number word. Cheap, for pre-filtering. */
+export function mayStateFigure(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return NUMBER_WORD.test(text);
+}
+
+const NUMBER_WORD = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|twice|second)\b/i;
+
