@@ -48,6 +48,7 @@ export function checkSentence(sentence: BlockSentence, index: ClaimIndex): Findi
       sourceFigure: m.sourceFigure.text,
       reason: explainMatch(m, source),
       score: Math.round(m.score * 1000) / 1000,
+      fuzzy: m.fuzzy ?? 0,
       pageFigure: m.figure,
     };
   });

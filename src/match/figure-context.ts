@@ -33,6 +33,8 @@ function crosses(boundaries: number[], a: number, b: number): boolean {
  */
 export function figureTerms(text: string, terms: PlacedTerm[], boundaries: number[], start: number, end: number): TermWeights {
   const weights: TermWeights = new Map();
+  const commas: number[] = [];
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) commas.push(i);
   // "…came from novel modalities and only three from established ones": words before "and"
   // belong to the previous conjunct, not to the figure that opens the next one.
   const opensConjunct = /\b(?:and|or)\s+(?:only\s+|just\s+|about\s+|roughly\s+|nearly\s+)?[^\s]*$/i.test(text.slice(Math.max(0, start - 24), start).replace(/[^\s]*$/, 'x'));
@@ -54,7 +56,7 @@ export function figureTerms(text: string, terms: PlacedTerm[], boundaries: numbe
     const [from, to] = k >= firstAfter ? [end, t.start] : [t.end, start];
     if (crosses(boundaries, from, to)) w *= 0.5;
     // A comma often opens another clause ("…30%, reflecting how…"): softer than a boundary.
-    else if (text.slice(from, to).includes(',')) w *= 0.7;
+    else if (crosses(commas, from - 1, to)) w *= 0.7;
     if (opensConjunct && k < firstAfter) w *= 0.5;
     weights.set(t.term, Math.max(weights.get(t.term) ?? 0, w));
   }

@@ -8,7 +8,7 @@ import { scanQuantities } from '../quantity/parse-figures';
 import { placedTerms } from '../text/terms';
 import { compareValues, type Agreement } from './compare-values';
 import { clauseBoundaries, figureEntity, figureTerms, type TermWeights } from './figure-context';
-import { retrieveCandidates } from './retrieve';
+import { fuzzyScore, retrieveCandidates } from './retrieve';
 import type { Verdict } from './finding';
 
 export interface FigureMatch {
@@ -18,6 +18,8 @@ export interface FigureMatch {
   sourceFigure: IndexedFigure;
   /** Similarity of what the two figures measure, 0–1. */
   score: number;
+  /** fuse.js similarity of the claim to the sentence's words, 0–1. */
+  fuzzy?: number;
 }
 
 /** Similarity a lone agreeing figure needs to be corroborated. */
@@ -106,8 +108,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, debug?: (f: F
   if (!scan.figures.length) return [];
   const terms = placedTerms(sentence);
   const termList = terms.map((t) => t.term);
-  const words = sentence.toLowerCase().match(/[a-z][a-z&'-]+/g) ?? [];
-  const candidates = retrieveCandidates(index, termList, words);
+  const candidates = retrieveCandidates(index, termList);
   if (!candidates.length) return [];
   const boundaries = clauseBoundaries(sentence);
 
@@ -197,7 +198,12 @@ export function matchSentence(sentence: string, index: ClaimIndex, debug?: (f: F
     if (runnerUp && best.sim - runnerUp.sim < MARGIN) return;
     take(i, best, 'conflicting');
   });
-  return out.filter((m): m is FigureMatch => !!m);
+  const found = out.filter((m): m is FigureMatch => !!m);
+  if (found.length) {
+    const words = sentence.toLowerCase().match(/[a-z][a-z&'-]+/g) ?? [];
+    for (const m of found) m.fuzzy = fuzzyScore(m.claim, words);
+  }
+  return found;
 }
 
 /** Figures that rarely agree by chance: not small whole counts such as "three" or "2". */

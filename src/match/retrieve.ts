@@ -1,8 +1,8 @@
 /**
- * Finds the claims a page sentence may restate: a keyword pre-filter over the index's inverted
- * term lists, then fuse.js ranks the short list by fuzzy token similarity to the sentence's
- * words (fuse's Bitap search handles patterns of at most 32 characters, so it is given words,
- * never whole sentences).
+ * Finds the claims a page sentence may restate: an IDF-weighted keyword pre-filter over the
+ * index's inverted term lists gives a short list; fuse.js then scores the claim a finding
+ * cites by fuzzy token similarity to the sentence's words (fuse's Bitap search handles patterns
+ * of at most 32 characters, so it is given words, never whole sentences).
  */
 import Fuse from 'fuse.js';
 import type { ClaimIndex, IndexedClaim } from '../claims/claim-index';
@@ -12,8 +12,6 @@ export interface Candidate {
   claim: IndexedClaim;
   /** IDF-weighted share of the sentence's terms the claim holds, 0–1. */
   overlap: number;
-  /** fuse.js similarity of the claim's quote to the sentence's words, 0 (none) to 1 (same). */
-  fuzzy: number;
 }
 
 /** At most this many claims go on to alignment. */
@@ -22,7 +20,7 @@ const SHORTLIST = 8;
 const MIN_OVERLAP = 0.12;
 
 /** The claims worth aligning against a sentence with these content terms and words. */
-export function retrieveCandidates(index: ClaimIndex, sentenceTerms: string[], words: string[]): Candidate[] {
+export function retrieveCandidates(index: ClaimIndex, sentenceTerms: string[]): Candidate[] {
   const scores = new Map<number, number>();
   let total = 0;
   for (const term of new Set(sentenceTerms)) {
@@ -39,21 +37,24 @@ export function retrieveCandidates(index: ClaimIndex, sentenceTerms: string[], w
     .filter((c) => c.overlap >= MIN_OVERLAP)
     .sort((a, b) => b.overlap - a.overlap)
     .slice(0, SHORTLIST);
-  if (!shortlist.length) return [];
+  return shortlist;
+}
+
+const fuses = new WeakMap<IndexedClaim, Fuse<IndexedClaim>>();
+
+/**
+ * fuse.js similarity of a claim to the words of a page sentence, 0 (none) to 1 (same): the
+ * fuzzy token score that a finding records beside the alignment score. One Fuse instance per
+ * claim, built when first needed, so only sentences that produced a finding pay for it.
+ */
+export function fuzzyScore(claim: IndexedClaim, words: string[]): number {
   const query = [...new Set(words.filter((w) => w.length > 2 && w.length <= 32))].slice(0, 24).join(' ');
-  const fuzzy = new Map<IndexedClaim, number>();
-  if (query) {
-    const fuse = new Fuse(shortlist.map((c) => c.claim), {
-      keys: ['quote', 'heading'],
-      includeScore: true,
-      ignoreLocation: true,
-      useTokenSearch: true,
-      tokenMatch: 'any',
-      threshold: 0.3,
-    });
-    for (const r of fuse.search(query)) fuzzy.set(r.item, 1 - (r.score ?? 1));
+  if (!query) return 0;
+  let fuse = fuses.get(claim);
+  if (!fuse) {
+    fuse = new Fuse([claim], { keys: ['quote', 'heading'], includeScore: true, ignoreLocation: true, useTokenSearch: true, tokenMatch: 'any', threshold: 0.3 });
+    fuses.set(claim, fuse);
   }
-  return shortlist
-    .map((c) => ({ ...c, fuzzy: fuzzy.get(c.claim) ?? 0 }))
-    .sort((a, b) => b.overlap + 0.25 * b.fuzzy - (a.overlap + 0.25 * a.fuzzy));
+  const hit = fuse.search(query)[0];
+  return hit ? Math.round((1 - (hit.score ?? 1)) * 1000) / 1000 : 0;
 }

@@ -112,8 +112,21 @@ export function placedTerms(text: string): PlacedTerm[] {
   return mergeMultiwordEntities(text, out);
 }
 
-/** Normalises one word to its term, or '' when it carries no subject. */
+const normalised = new Map<string, string>();
+
+/** Normalises one word to its term, or '' when it carries no subject. Cached: a page repeats its words. */
 export function normaliseWord(raw: string): string {
+  let term = normalised.get(raw);
+  if (term === undefined) {
+    term = normaliseUncached(raw);
+    // Bounded, so a page of random words cannot grow it without end.
+    if (normalised.size > 50_000) normalised.clear();
+    normalised.set(raw, term);
+  }
+  return term;
+}
+
+function normaliseUncached(raw: string): string {
   let w = raw.toLowerCase().replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("s'")) w = w.slice(0, -1);
