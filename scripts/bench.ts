@@ -1,0 +1,110 @@
+/**
+ * `npm run bench [-- --sizes 100k,1m,5m] [--runs N] [--json]`: times the pipeline, stage by
+ * stage, over generated news-like pages. Generation and the stages are in src/bench/.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { formatBenchTable, type BenchResult, type SizeResult } from '../src/bench/bench-report';
+import { generateArticleHtml } from '../src/bench/generate-article';
+import { timeMedian } from '../src/bench/measure';
+import { pipelineStages } from '../src/bench/pipeline-stages';
+import { pickSeedSentences } from '../src/bench/seed-sentences';
+import { loadClaimIndex } from '../src/claims/claim-index';
+import { checkBlocks } from '../src/match/check-blocks';
+
+const USAGE = 'usage: npm run bench -- [--sizes 100k,1m,5m] [--runs N] [--json]';
+const SEED = 20260401;
+
+interface BenchArgs {
+  sizes: { label: string; bytes: number }[];
+  runs?: number;
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): BenchArgs {
+  const args: BenchArgs = { sizes: ['100k', '1m', '5m'].map(parseSize), json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') args.json = true;
+    else if (arg === '--sizes') args.sizes = (argv[++i] ?? '').split(',').map(parseSize);
+    else if (arg === '--runs') {
+      args.runs = Number(argv[++i]);
+      if (!Number.isInteger(args.runs) || args.runs < 1) fail(`--runs needs a whole number above 0`);
+    } else fail(`unknown option ${arg}`);
+  }
+  return args;
+}
+
+function parseSize(text: string): { label: string; bytes: number } {
+  const match = /^(\d+(?:\.\d+)?)(k|m)$/i.exec(text.trim());
+  if (!match) fail(`a size is like 100k or 1m, got "${text}"`);
+  const unit = match[2]!.toLowerCase() === 'k' ? 1024 : 1024 * 1024;
+  return { label: `${match[1]} ${match[2]!.toLowerCase() === 'k' ? 'KB' : 'MB'}`, bytes: Math.round(Number(match[1]) * unit) };
+}
+
+function fail(message: string): never {
+  process.stderr.write(`bench: ${message}; ${USAGE}\n`);
+  process.exit(2);
+}
+
+/** Collects garbage between measurements when node runs with --expose-gc (npm run bench does). */
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+const args = parseArgs(process.argv.slice(2));
+const seedsDir = join(import.meta.dirname, '../data/seeds');
+const seedSentences = pickSeedSentences(
+  readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(seedsDir, f), 'utf8')),
+);
+const index = loadClaimIndex();
+const progress = (line: string) => process.stderr.write(line + '\n');
+
+const sizes: SizeResult[] = [];
+for (const [n, size] of args.sizes.entries()) {
+  const runs = args.runs ?? (size.bytes > 2 * 1024 * 1024 ? 3 : 7);
+  const html = generateArticleHtml(size.bytes, SEED + n, seedSentences);
+  let start = performance.now();
+  const document = parseHTML(html).document as unknown as Document;
+  const parseMs = performance.now() - start;
+  const { stages, inputs } = pipelineStages(document, index);
+
+  collect();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const findings = checkBlocks(inputs.blocks, index);
+  const heapDeltaBytes = process.memoryUsage().heapUsed - heapBefore;
+
+  const timed: SizeResult['stages'] = [];
+  for (const stage of stages) {
+    collect();
+    start = performance.now();
+    timed.push({ name: stage.name, note: stage.note, timing: timeMedian(runs, stage.run) });
+    progress(`${size.label} ${stage.name}: ${((performance.now() - start) / 1000).toFixed(1)} s for ${runs} runs and a warm-up`);
+  }
+  sizes.push({
+    label: size.label,
+    htmlBytes: Buffer.byteLength(html),
+    textChars: inputs.textLength,
+    blocks: inputs.blocks.length,
+    sentences: inputs.sentences,
+    figureSentences: inputs.figureSentences,
+    findings: findings.length,
+    conflicting: findings.filter((f) => f.verdict === 'conflicting').length,
+    runs,
+    parseMs,
+    stages: timed,
+    heapDeltaBytes,
+  });
+}
+
+const result: BenchResult = {
+  node: process.version,
+  cpus: availableParallelism(),
+  sizes,
+  // maxRSS is in kilobytes.
+  peakRssBytes: process.resourceUsage().maxRSS * 1024,
+};
+process.stdout.write(args.json ? JSON.stringify(result, null, 2) + '\n' : '\n' + formatBenchTable(result));
