@@ -69,32 +69,32 @@ function sameKind(p: Figure, c: IndexedFigure): boolean {
  * context found in the claim, and of the claim figure's near context found on the page,
  * combined as a harmonic mean. `local` is the weight of the words near both figures.
  */
-function similarity(index: ClaimIndex, page: TermWeights, claim: IndexedClaim, figure: IndexedFigure): { sim: number; local: number; shared: number; described: number } {
+function similarity(idf: (term: string) => number, page: TermWeights, claim: IndexedClaim, figure: IndexedFigure): { sim: number; local: number; shared: number; described: number } {
   let pageTotal = 0;
   let pageHit = 0;
   let local = 0;
   let shared = 0;
   let described = 0;
   for (const [term, w] of page) {
-    const idf = index.idf(term);
-    pageTotal += w * idf;
+    const weight = idf(term);
+    pageTotal += w * weight;
     if (!claim.termSet.has(term)) continue;
-    if (w >= 0.6) described += idf;
+    if (w >= 0.6) described += weight;
     const near = figure.near.get(term) ?? 0;
-    pageHit += w * idf * (0.6 + 0.4 * near);
+    pageHit += w * weight * (0.6 + 0.4 * near);
     // The words right at the page figure, found near the claim's figure too.
     if (w >= 0.6 && near >= 0.5) {
-      local += idf * Math.min(w, near);
+      local += weight * Math.min(w, near);
       shared++;
     }
   }
   let nearTotal = 0;
   let nearHit = 0;
   for (const [term, wc] of figure.near) {
-    const idf = index.idf(term);
-    nearTotal += wc * idf;
+    const weight = idf(term);
+    nearTotal += wc * weight;
     const wp = page.get(term);
-    if (wp !== undefined) nearHit += wc * idf * Math.min(1, wp + 0.3);
+    if (wp !== undefined) nearHit += wc * weight * Math.min(1, wp + 0.3);
   }
   const a = pageTotal ? pageHit / pageTotal : 0;
   // A claim figure with no words of its own near it ("…, while China's was 39") is judged by the page side alone.
@@ -104,13 +104,20 @@ function similarity(index: ClaimIndex, page: TermWeights, claim: IndexedClaim, f
 
 /** Matches every figure of `sentence` against the index. */
 export function matchSentence(sentence: string, index: ClaimIndex, debug?: (f: Figure, entity: string | undefined, pairs: Pair[]) => void): FigureMatch[] {
+  // Retrieval first: most sentences of a page share too little with any claim to be parsed at all.
+  const terms = placedTerms(sentence);
+  const candidates = retrieveCandidates(index, terms.map((t) => t.term));
+  if (!candidates.length) return [];
   const scan = scanQuantities(sentence);
   if (!scan.figures.length) return [];
-  const terms = placedTerms(sentence);
-  const termList = terms.map((t) => t.term);
-  const candidates = retrieveCandidates(index, termList);
-  if (!candidates.length) return [];
   const boundaries = clauseBoundaries(sentence);
+  // IDF looked up once per term of this sentence, not once per pair.
+  const idfs = new Map<string, number>();
+  const idf = (term: string) => {
+    let v = idfs.get(term);
+    if (v === undefined) idfs.set(term, (v = index.idf(term)));
+    return v;
+  };
 
   // Every compatible (page figure, claim figure) pair, with how alike they are.
   const pageTerms: string[][] = [];
@@ -123,7 +130,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, debug?: (f: F
       for (const g of cand.claim.figures) {
         if (!sameKind(f, g)) continue;
         if (entity && g.entity && entity !== g.entity) continue;
-        pairs.push({ claim: cand.claim, figure: g, ...similarity(index, weights, cand.claim, g), agreement: compareValues(f, g) });
+        pairs.push({ claim: cand.claim, figure: g, ...similarity(idf, weights, cand.claim, g), agreement: compareValues(f, g) });
       }
     }
     pairs.sort((a, b) => b.sim - a.sim);
