@@ -27,7 +27,7 @@ process.exitCode = await runCheck(
   {
     extractBlocks,
     loadClaimIndex,
-    checkBlocks,
+    checkBlocks: (blocks, index) => checkBlocks(blocks, index, { fuzzy: true }),
     sourceTitle: (index, file) => index.sources.get(file)?.title,
   },
 );

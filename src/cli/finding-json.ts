@@ -12,6 +12,7 @@ export type JsonFinding = Pick<
   | 'sourceFigure'
   | 'reason'
   | 'score'
+  | 'fuzzy'
   | 'block'
   | 'sentenceStart'
   | 'sentenceEnd'
@@ -39,6 +40,7 @@ function toJsonFinding(f: Finding): JsonFinding {
     sourceFigure: f.sourceFigure,
     reason: f.reason,
     score: f.score,
+    ...(f.fuzzy !== undefined ? { fuzzy: f.fuzzy } : {}),
     block: f.block,
     sentenceStart: f.sentenceStart,
     sentenceEnd: f.sentenceEnd,

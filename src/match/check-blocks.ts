@@ -7,7 +7,7 @@ import type { TextBlock } from '../dom/text-block';
 import { splitSentences } from '../text/sentences';
 import type { Finding } from './finding';
 import { explainMatch } from './explain';
-import { matchSentence, mayStateFigure } from './match-sentence';
+import { matchSentence, mayStateFigure, type MatchOptions } from './match-sentence';
 
 /** A sentence of a block that may state a figure. */
 export interface BlockSentence {
@@ -30,8 +30,8 @@ export function figureSentences(blocks: readonly Pick<TextBlock, 'text'>[]): Blo
 }
 
 /** The findings of one sentence. */
-export function checkSentence(sentence: BlockSentence, index: ClaimIndex): Finding[] {
-  return matchSentence(sentence.text, index).map((m) => {
+export function checkSentence(sentence: BlockSentence, index: ClaimIndex, options: MatchOptions = {}): Finding[] {
+  return matchSentence(sentence.text, index, options).map((m) => {
     const source = index.sources.get(m.claim.source);
     return {
       verdict: m.verdict,
@@ -48,13 +48,13 @@ export function checkSentence(sentence: BlockSentence, index: ClaimIndex): Findi
       sourceFigure: m.sourceFigure.text,
       reason: explainMatch(m, source),
       score: Math.round(m.score * 1000) / 1000,
-      fuzzy: m.fuzzy ?? 0,
+      ...(m.fuzzy !== undefined ? { fuzzy: m.fuzzy } : {}),
       pageFigure: m.figure,
     };
   });
 }
 
 /** Checks every block and returns the findings in page order. */
-export function checkBlocks(blocks: readonly Pick<TextBlock, 'text'>[], index: ClaimIndex): Finding[] {
-  return figureSentences(blocks).flatMap((s) => checkSentence(s, index));
+export function checkBlocks(blocks: readonly Pick<TextBlock, 'text'>[], index: ClaimIndex, options: MatchOptions = {}): Finding[] {
+  return figureSentences(blocks).flatMap((s) => checkSentence(s, index, options));
 }

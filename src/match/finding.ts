@@ -23,7 +23,7 @@ export interface Finding {
   reason: string;
   /** How closely the sentence matched the claim, 0 (none) to 1 (same words). */
   score: number;
-  /** fuse.js similarity of the claim's text to the sentence's words, 0–1. */
-  fuzzy: number;
+  /** fuse.js similarity of the claim's text to the sentence's words, 0–1 (when asked for: the CLI does). */
+  fuzzy?: number;
   pageFigure: Figure;
 }

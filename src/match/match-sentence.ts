@@ -102,8 +102,19 @@ function similarity(idf: (term: string) => number, page: TermWeights, claim: Ind
   return { sim: a + b ? (2 * a * b) / (a + b) : 0, local, shared, described };
 }
 
+export interface MatchOptions {
+  /**
+   * Also score each finding's claim with fuse.js against the sentence's words (`fuzzy`). Off in
+   * the content script, where it would cost a fuse search per finding on every page.
+   */
+  fuzzy?: boolean;
+  /** Sees every figure's candidate pairs, for tuning. */
+  debug?: (f: Figure, entity: string | undefined, pairs: Pair[]) => void;
+}
+
 /** Matches every figure of `sentence` against the index. */
-export function matchSentence(sentence: string, index: ClaimIndex, debug?: (f: Figure, entity: string | undefined, pairs: Pair[]) => void): FigureMatch[] {
+export function matchSentence(sentence: string, index: ClaimIndex, options: MatchOptions = {}): FigureMatch[] {
+  const debug = options.debug;
   // Retrieval first: most sentences of a page share too little with any claim to be parsed at all.
   const terms = placedTerms(sentence);
   const candidates = retrieveCandidates(index, terms.map((t) => t.term));
@@ -206,7 +217,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, debug?: (f: F
     take(i, best, 'conflicting');
   });
   const found = out.filter((m): m is FigureMatch => !!m);
-  if (found.length) {
+  if (found.length && options.fuzzy) {
     const words = sentence.toLowerCase().match(/[a-z][a-z&'-]+/g) ?? [];
     for (const m of found) m.fuzzy = fuzzyScore(m.claim, words);
   }

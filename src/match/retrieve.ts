@@ -15,30 +15,41 @@ export interface Candidate {
 }
 
 /** At most this many claims go on to alignment. */
-const SHORTLIST = 8;
+const SHORTLIST = 6;
 /** A claim must hold at least this share of the sentence's (IDF-weighted, non-place) terms. */
-const MIN_OVERLAP = 0.12;
+const MIN_OVERLAP = 0.15;
 
 /** The claims worth aligning against a sentence with these content terms and words. */
 export function retrieveCandidates(index: ClaimIndex, sentenceTerms: string[]): Candidate[] {
-  const scores = new Map<number, number>();
+  // Scores accumulate in a reused typed array; only the claims touched are read back.
+  if (scratch.length < index.claims.length) scratch = new Float64Array(index.claims.length);
+  const touched: number[] = [];
   let total = 0;
-  for (const term of new Set(sentenceTerms)) {
-    if (isEntity(term)) continue;
+  const seen = new Set<string>();
+  for (const term of sentenceTerms) {
+    if (seen.has(term) || isEntity(term)) continue;
+    seen.add(term);
     const w = index.idf(term);
     total += w;
     const list = index.byTerm.get(term);
     if (!list) continue;
-    for (const i of list) scores.set(i, (scores.get(i) ?? 0) + w);
+    for (const i of list) {
+      if (scratch[i] === 0) touched.push(i);
+      scratch[i] = scratch[i]! + w;
+    }
   }
-  if (!total) return [];
-  const shortlist = [...scores]
-    .map(([i, s]) => ({ claim: index.claims[i]!, overlap: s / total }))
-    .filter((c) => c.overlap >= MIN_OVERLAP)
-    .sort((a, b) => b.overlap - a.overlap)
-    .slice(0, SHORTLIST);
-  return shortlist;
+  const out: Candidate[] = [];
+  for (const i of touched) {
+    const overlap = scratch[i]! / total;
+    scratch[i] = 0;
+    if (overlap >= MIN_OVERLAP) out.push({ claim: index.claims[i]!, overlap });
+  }
+  if (out.length > 1) out.sort((a, b) => b.overlap - a.overlap);
+  if (out.length > SHORTLIST) out.length = SHORTLIST;
+  return out;
 }
+
+let scratch = new Float64Array(0);
 
 const fuses = new WeakMap<IndexedClaim, Fuse<IndexedClaim>>();
 
@@ -48,7 +59,8 @@ const fuses = new WeakMap<IndexedClaim, Fuse<IndexedClaim>>();
  * claim, built when first needed, so only sentences that produced a finding pay for it.
  */
 export function fuzzyScore(claim: IndexedClaim, words: string[]): number {
-  const query = [...new Set(words.filter((w) => w.length > 2 && w.length <= 32))].slice(0, 24).join(' ');
+  // The longest words say most about a sentence; eight keep fuse's token search cheap.
+  const query = [...new Set(words.filter((w) => w.length > 3 && w.length <= 32))].sort((a, b) => b.length - a.length).slice(0, 8).join(' ');
   if (!query) return 0;
   let fuse = fuses.get(claim);
   if (!fuse) {

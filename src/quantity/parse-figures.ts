@@ -474,14 +474,20 @@ function isDayOfMonth(s: Scanner, i: number): boolean {
   return !!next && isWord(next) && MONTHS.has(next.lower) && next.text[0] !== next.text[0]!.toLowerCase();
 }
 
+/** An apostrophe and two digits: "'20". */
+function shortYear(t: Token[], k: number): boolean {
+  const a = t[k];
+  const b = t[k + 1];
+  return !!a && !!b && a.type === 'sym' && (a.text === "'" || a.text === '’') && b.type === 'num' && b.text.length === 2 && !b.spaced;
+}
+
 /** Reads a period at token i (a year, a span of years, a month and year), with its preposition. */
 function readPeriod(s: Scanner, i: number): PeriodMention | null {
   const t = s.t;
   let j = i;
   let first = i;
   // "'20-'25"
-  const apostrophe = (k: number) => t[k]?.type === 'sym' && (t[k]!.text === "'" || t[k]!.text === '’') && t[k + 1]?.type === 'num' && t[k + 1]!.text.length === 2 && !t[k + 1]!.spaced;
-  if (apostrophe(j) && isDash(t[j + 2]) && apostrophe(j + 3)) {
+  if (shortYear(t, j) && isDash(t[j + 2]) && shortYear(t, j + 3)) {
     const a = 2000 + t[j + 1]!.value!;
     const b = 2000 + t[j + 4]!.value!;
     return mention(s, first, j + 5, a, b);

@@ -141,13 +141,16 @@ function normaliseUncached(raw: string): string {
   return stem(w);
 }
 
+/** First words of the place names that take two words. */
+const MULTIWORD_STARTS = new Set(['united', 'hong', 'san', 'new', 'south', 'bay', 'silicon', 'mainland', "people's", 'people’s']);
+
 /** Joins "United States", "Hong Kong", "San Francisco"… into one entity term. */
 function mergeMultiwordEntities(text: string, terms: PlacedTerm[]): PlacedTerm[] {
   const out: PlacedTerm[] = [];
   for (let k = 0; k < terms.length; k++) {
     const a = terms[k]!;
     const b = terms[k + 1];
-    if (b && text.slice(a.end, b.start).trim() === '') {
+    if (b && b.start - a.end <= 2 && MULTIWORD_STARTS.has(text.slice(a.start, a.end).toLowerCase()) && text.slice(a.end, b.start).trim() === '') {
       const entity = entityOf((text.slice(a.start, a.end) + ' ' + text.slice(b.start, b.end)).toLowerCase());
       if (entity) {
         out.push({ term: entity, start: a.start, end: b.end });
