@@ -35,7 +35,7 @@ const SYNONYMS: ReadonlyMap<string, string> = new Map([
   ...['fall', 'falls', 'fell', 'fallen', 'drop', 'drops', 'dropped', 'decline', 'declines', 'declined', 'decrease', 'decreases',
     'decreased', 'slump', 'slumped', 'plunge', 'plunged', 'shrank', 'shrink']
     .map((w) => [w, 'fall'] as const),
-  ['annually', 'year'], ['yearly', 'year'], ['firms', 'compani'], ['firm', 'compani'], ['drugmakers', 'compani'], ['drugmaker', 'compani'],
+  ['annually', 'year'], ['yearly', 'year'], ['firms', 'company'], ['firm', 'company'], ['drugmakers', 'company'], ['drugmaker', 'company'],
 ]);
 
 /** British spellings mapped to the American ones the index uses. */
