@@ -5,11 +5,27 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Tally',
     description: 'Checks the figures on the page against a bundled set of reference documents.',
+    // Nothing else: the content script's matches give it http(s) pages, and the popup reaches a
+    // tab through its content script, which needs no `tabs` permission.
     permissions: ['storage'],
-  },
+    commands: {
+      'focus-next-finding': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: 'Show the next checked figure on the page',
+      },
+    },
+    // Firefox wants an id for storage, and a statement of the data collected: none.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'tally@tally.invalid', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
   vite: () => ({
     plugins: [preact()],
   }),

@@ -1,3 +1,10 @@
 import { render } from 'preact';
+import '../../src/ui/tally.css';
+import '../../src/ui/popup.css';
+import { Popup } from '../../src/ui/Popup';
+import { browserPopupApi } from '../../src/ui/popup-api';
 
-render(<main>Tally</main>, document.getElementById('app')!);
+const param = new URLSearchParams(location.search).get('tabId');
+const tabId = param !== null && /^\d+$/.test(param) ? Number(param) : null;
+
+render(<Popup api={browserPopupApi} tabId={tabId} />, document.getElementById('app')!);

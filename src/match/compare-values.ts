@@ -23,13 +23,16 @@ function slack(f: Figure): number {
 /** Compares two figures of the same unit kind. `page` is the page's figure, `source` the document's. */
 export function compareValues(page: Figure, source: Figure): Agreement {
   const tol = Math.max(page.tolerance, source.tolerance);
-  const width = tol + slack(page) + slack(source);
+  // A hair of relative slack absorbs binary floating point: 1.3 − 1.25 is 0.05000000000000004.
+  const width = tol + slack(page) + slack(source) + 1e-9 * Math.max(Math.abs(page.high), Math.abs(source.high), 1);
   // Between "agree" and "conflict" lies a margin where neither is said.
   const margin = width + slack(page) + slack(source) + 0.01 * Math.max(Math.abs(page.high), Math.abs(source.high));
   const pb = boundOf(page.qualifier);
   const sb = boundOf(source.qualifier);
   if (pb !== 'point' && sb !== 'point') {
-    if (pb !== sb) return 'unsure';
+    // "under $200 billion" against "over $260 billion": bounds that cannot both hold.
+    if (pb === 'upper' && sb === 'lower') return page.high < source.low - margin ? 'conflict' : 'unsure';
+    if (pb === 'lower' && sb === 'upper') return page.low > source.high + margin ? 'conflict' : 'unsure';
     // "more than 5%" against "over 7%": the two texts name different thresholds.
     return points(page, source, width, margin);
   }

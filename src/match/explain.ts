@@ -11,12 +11,13 @@ function withPeriod(f: Figure): string {
   return f.period && !text.includes(f.period.text) ? `${text} (${f.period.text.replace(/^(?:in|by|as of)\s+/i, '')})` : text;
 }
 
-/** How a finding names its source in a sentence: "the BCG report", "Shanghai Daily", or the title. */
+/** How a finding names its source in a sentence: "the BCG report", "Shanghai Daily", or "the source". */
 export function sourceName(source: Source | undefined): string {
   if (!source) return 'the reference document';
   if (/Boston Consulting Group|BCG/.test(source.publisher)) return 'the BCG report';
   if (source.publisher) return source.publisher;
-  return `“${source.title}”`;
+  // The title is shown beside the reason; repeating it would make the line hard to read.
+  return 'the source';
 }
 
 export function explainMatch(m: FigureMatch, source: Source | undefined): string {

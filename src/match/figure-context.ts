@@ -66,6 +66,10 @@ export function figureTerms(text: string, terms: PlacedTerm[], boundaries: numbe
 /** Words before a place that make it the yardstick rather than the subject: "30% of US levels". */
 const REFERENCE_WORDS = /\b(?:of|than|to|with|versus|vs\.?|against|on|over|from|like|as)\s+(?:the\s+)?$/i;
 
+function isReference(text: string, t: PlacedTerm): boolean {
+  return !/['’]s$/.test(text.slice(t.start, t.end)) && REFERENCE_WORDS.test(text.slice(Math.max(0, t.start - 12), t.start));
+}
+
 /**
  * The place a figure is about: "… $54 billion in the US" (a place right after, with "in"), else
  * the nearest place before it in its clause ("China's total was about $39 billion"), else none.
@@ -83,13 +87,18 @@ export function figureEntity(text: string, terms: PlacedTerm[], boundaries: numb
     const t = terms[k]!;
     if (t.end > start) continue;
     const gap = text.slice(t.end, start);
-    if (crosses(boundaries, t.end, start)) return undefined;
+    if (crosses(boundaries, t.end, start)) break;
     if (/[,;:]/.test(gap)) pastComma = true;
     if (!isEntity(t.term)) continue;
-    if (REFERENCE_WORDS.test(text.slice(Math.max(0, t.start - 12), t.start))) continue;
+    // "the US's 38%": a possessive right before the figure names its owner, whatever precedes it.
+    if (/['’]s$/.test(text.slice(t.start, t.end)) && gap.trim() === '') return t.term;
+    if (isReference(text, t)) continue;
     // Across a comma only the sentence's own subject still holds: "Zhangjiang, by comparison, is at 1,500".
-    if (pastComma && k > 1) return undefined;
+    if (pastComma && k > 1) break;
     return t.term;
   }
-  return undefined;
+  // A sentence about one place only is about that place throughout: "Industry: Boston hosts …,
+  // and biopharma employment density is about 7,100 people per square kilometer".
+  const places = new Set(terms.filter((t) => isEntity(t.term) && !isReference(text, t)).map((t) => t.term));
+  return places.size === 1 ? [...places][0] : undefined;
 }

@@ -48,6 +48,8 @@ export interface Pair {
   shared: number;
   /** IDF weight of the words right at the page figure that the claim holds anywhere. */
   described: number;
+  /** Both figures name a place, the same one. */
+  sameEntity: boolean;
   agreement: Agreement;
 }
 
@@ -132,16 +134,18 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
 
   // Every compatible (page figure, claim figure) pair, with how alike they are.
   const pageTerms: string[][] = [];
+  const pageEntities: (string | undefined)[] = [];
   const pairsByFigure: Pair[][] = scan.figures.map((f) => {
     const weights = figureTerms(sentence, terms, boundaries, f.start, f.end);
     pageTerms.push([...weights].filter(([, w]) => w >= 0.6).map(([t]) => t));
     const entity = figureEntity(sentence, terms, boundaries, f.start, f.end);
+    pageEntities.push(entity);
     const pairs: Pair[] = [];
     for (const cand of candidates) {
       for (const g of cand.claim.figures) {
         if (!sameKind(f, g)) continue;
         if (entity && g.entity && entity !== g.entity) continue;
-        pairs.push({ claim: cand.claim, figure: g, ...similarity(idf, weights, cand.claim, g), agreement: compareValues(f, g) });
+        pairs.push({ claim: cand.claim, figure: g, ...similarity(idf, weights, cand.claim, g), sameEntity: !!entity && entity === g.entity, agreement: compareValues(f, g) });
       }
     }
     pairs.sort((a, b) => b.sim - a.sim);
@@ -179,7 +183,11 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   const stands = (p: Pair) => p.agreement === 'agree' && p.sim >= CORROBORATE_AT && (p.local >= MIN_LOCAL || (p.described >= DESCRIBED && p.sim >= DESCRIBED_SIM));
   scan.figures.forEach((_f, i) => {
     if (out[i]) return;
-    const agreeing = pairsByFigure[i]!.filter((p) => stands(p) && !used.has(p.figure));
+    // The counterpart is chosen by how well it is described, before its value is looked at:
+    // "38% of TPD patents" is about the document's 37% of patents, not its 38% of publications.
+    const pool = pairsByFigure[i]!.filter((p) => !used.has(p.figure));
+    const top = Math.max(0, ...pool.map(alignment));
+    const agreeing = pool.filter((p) => stands(p) && alignment(p) >= top - MARGIN).sort((a, b) => alignment(b) - alignment(a));
     const best = agreeing[0];
     if (!best) return;
     take(i, best, 'corroborated');
@@ -189,7 +197,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
 
   // 3. The other figures of a claim the sentence is known to restate: "400 patents in 2024, versus
   //    178 in the US" aligns 178 with the claim's other count, the one for the US.
-  scan.figures.forEach((f, i) => {
+  const alignRest = () => scan.figures.forEach((f, i) => {
     if (out[i]) return;
     const rest = pairsByFigure[i]!.filter((p) => anchored.has(p.claim) && !used.has(p.figure) && p.sim >= ANCHORED_SIM);
     if (!rest.length) return;
@@ -199,15 +207,19 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     // closer words ("nine of which come from novel modalities" against "eight … came from novel modalities").
     if (runnerUp && (best.local === 0 || (best.sim - runnerUp.sim < MARGIN && !(best.local > runnerUp.local * 1.3)))) return;
     if (!describedByClaim(pageTerms[i]!, best.claim)) return;
+    // With no words of its own ("versus 178 in the US"), only the place can tie the figure to the
+    // claim's: both must name it, and the same.
+    if (pageTerms[i]!.length === 0 && !(pageEntities[i] && pageEntities[i] === best.figure.entity)) return;
     if (best.agreement === 'unsure') return;
     take(i, best, best.agreement === 'agree' ? 'corroborated' : 'conflicting');
   });
+  alignRest();
 
   // 4. A conflict with no other figure of the sentence confirmed: only when the two figures are
   //    described in the same words, and no other reading of the figure is close.
   scan.figures.forEach((_f, i) => {
     if (out[i]) return;
-    const pairs = pairsByFigure[i]!.filter((p) => !used.has(p.figure));
+    const pairs = pairsByFigure[i]!.filter((p) => !used.has(p.figure)).sort((a, b) => alignment(b) - alignment(a));
     const best = pairs[0];
     if (!best || best.agreement !== 'conflict') return;
     if (pairsByFigure[i]!.some((p) => p.agreement === 'agree' && p.sim >= CORROBORATE_AT * 0.8)) return;
@@ -215,13 +227,24 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const runnerUp = pairs.find((p) => p.figure !== best.figure && p.figure.low !== best.figure.low);
     if (runnerUp && best.sim - runnerUp.sim < MARGIN) return;
     take(i, best, 'conflicting');
+    anchored.add(best.claim);
   });
+  // A claim identified by a conflict anchors the sentence's other figures too.
+  alignRest();
   const found = out.filter((m): m is FigureMatch => !!m);
   if (found.length && options.fuzzy) {
     const words = sentence.toLowerCase().match(/[a-z][a-z&'-]+/g) ?? [];
     for (const m of found) m.fuzzy = fuzzyScore(m.claim, words);
   }
   return found;
+}
+
+/**
+ * How well two figures' descriptions line up: overall similarity, plus the words right at both,
+ * plus the place when both name the same one.
+ */
+function alignment(p: Pair): number {
+  return p.sim + 0.01 * p.local + (p.sameEntity ? 0.1 : 0);
 }
 
 /** Figures that rarely agree by chance: not small whole counts such as "three" or "2". */

@@ -442,6 +442,8 @@ function isLabel(s: Scanner, i: number): boolean {
   const prev = t[i - 1];
   if (!prev) return false;
   const tok = t[i]!;
+  // "the top 50", "top 20 companies": the size of a list that scopes other figures.
+  if (isWord(prev, 'top') && tok.spaced) return true;
   if (prev.type === 'word' && LABEL_WORDS.has(prev.lower) && tok.spaced) {
     // "Phase 3 trial", "Exhibit 12"; "no 5" only when capitalised ("No 5").
     if (prev.lower === 'no' || prev.lower === 'number') return prev.text[0] === 'N' || prev.lower === 'number';
@@ -603,7 +605,7 @@ function bindPeriods(s: Scanner, figures: Figure[], starts: number[], ends: numb
     const figEnd = ends[f];
     const fig = figures[f];
     let bound = false;
-    if (fig && figEnd !== undefined && figEnd <= p.first && !fig.period) {
+    if (fig && figEnd !== undefined && figEnd <= p.first && p.first - figEnd <= 3 && !fig.period) {
       const gap = s.t.slice(figEnd, p.first);
       const clean = gap.every((g) => g.type === 'word' || g.text === '(' || g.text === ')');
       if (gap.length <= 3 && clean && !gap.some((g) => isWord(g, 'and', 'while', 'but', 'whereas', 'versus', 'vs', 'compared'))) {

@@ -78,8 +78,9 @@ export function tokenize(text: string): Token[] {
       // "^{3,4}" and "^2": footnote markers written in plain text.
       let j = i + 1;
       if (text[j] === '{') {
-        const close = text.indexOf('}', j);
-        j = close < 0 || close - j > 20 ? j + 1 : close + 1;
+        // Look for the closing brace only nearby, so a page of unclosed "^{" stays linear.
+        const close = text.slice(j, j + 21).indexOf('}');
+        j = close < 0 ? j + 1 : j + close + 1;
       } else while (j < n && isDigit(text.charCodeAt(j))) j++;
       i = j;
       continue;

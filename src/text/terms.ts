@@ -131,7 +131,7 @@ function normaliseUncached(raw: string): string {
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("s'")) w = w.slice(0, -1);
   // "us" is a pronoun unless written as a country: "US", "U.S.".
-  const entity = w === 'us' && raw !== 'US' ? '' : entityOf(w);
+  const entity = w === 'us' && raw.replace(/['’]s$/, '') !== 'US' ? '' : entityOf(w);
   if (entity) return entity;
   if (/\d/.test(w)) return /[a-z]/.test(w) ? w : '';
   if (w.length < 2 && w !== '&') return '';

@@ -1,0 +1,70 @@
+import { browser } from 'wxt/browser';
+import { handleMessages, sendToContent, type ContentToBackground, type PageState } from '../messages';
+import { isSiteEnabled } from '../settings/site-enabled';
+import { watchSettings } from '../settings/storage';
+import { sourceHref } from '../ui/source-href';
+import { badgeFor, EMPTY_BADGE, type Badge } from './badge';
+
+/** The keyboard command declared in the manifest (wxt.config.ts). */
+export const FOCUS_NEXT_FINDING_COMMAND = 'focus-next-finding';
+
+/**
+ * Wires the background: keeps each tab's latest page state in memory (a restarted service worker
+ * starts empty, which is fine: content scripts report again on their next change, and the badge
+ * itself is kept by the browser), and mirrors it on the toolbar badge.
+ */
+export function startBackground(): void {
+  const pages = new Map<number, PageState>();
+
+  const show = (tabId: number, state: PageState | undefined): void => {
+    if (state) pages.set(tabId, state);
+    else pages.delete(tabId);
+    void setBadge(tabId, state ? badgeFor(state.findings) : EMPTY_BADGE);
+  };
+
+  handleMessages<ContentToBackground>({
+    'page-state': ({ state }, sender) => {
+      // Only the top frame's content script speaks for the tab.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || (sender.frameId ?? 0) !== 0) return;
+      show(tabId, state);
+    },
+    'open-source': async ({ claimId }) => {
+      await browser.tabs.create({ url: sourceHref(claimId) });
+    },
+  });
+
+  // A new document in the tab: its content script will report again once it has checked.
+  // (Same-document navigations load too; the content script re-scans and reports after them.)
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') show(tabId, undefined);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void pages.delete(tabId));
+
+  // Switching a site off clears its badges at once, before its tabs even hear of it.
+  watchSettings((settings) => {
+    for (const [tabId, state] of pages) {
+      if (!isSiteEnabled(state.url, settings)) show(tabId, { ...state, status: 'off', findings: [] });
+    }
+  });
+
+  browser.commands?.onCommand.addListener(async (command) => {
+    if (command !== FOCUS_NEXT_FINDING_COMMAND) return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await sendToContent(tab.id, 'focus-next-finding', {}).catch(() => false);
+  });
+}
+
+async function setBadge(tabId: number, badge: Badge): Promise<void> {
+  // Manifest V2 (Firefox) has browserAction where V3 has action.
+  const action = browser.action ?? browser.browserAction;
+  try {
+    await action.setBadgeText({ tabId, text: badge.text });
+    if (badge.text) {
+      await action.setBadgeBackgroundColor({ tabId, color: badge.color });
+      await action.setBadgeTextColor?.({ tabId, color: '#ffffff' });
+    }
+  } catch {
+    // The tab closed while we were updating it.
+  }
+}

@@ -1,0 +1,320 @@
+import type { Verdict } from '../match/finding';
+import {
+  handleMessages,
+  type BackgroundToContent,
+  type PageState,
+  type PageStatus,
+  type PopupToContent,
+  type ReportedFinding,
+  type SourceInfo,
+} from '../messages';
+import { isSiteEnabled } from '../settings/site-enabled';
+import type { Settings } from '../settings/storage';
+import { CardController, scrollToRange, type CardEntry } from './card-controller';
+import { ChangeWatcher } from './change-watcher';
+import { checkRoot, type CheckBlocks, type PlacedFinding } from './check-root';
+import { Highlighter } from './highlighter';
+import { rangeAtPoint } from './hit-test';
+import type { PageWindow } from './page-window';
+import { reportFinding } from './report-finding';
+
+/** What the page controller needs from the extension; the content script passes the real ones. */
+export interface TallyPageDeps {
+  check: CheckBlocks;
+  source(file: string): SourceInfo;
+  getSettings(): Promise<Settings>;
+  watchSettings(onChange: (settings: Settings) => void): () => void;
+  report(state: PageState): void;
+  sourceHref(claimId: string): string;
+  openSource(claimId: string): void;
+  /** The stylesheet of the card, inlined into its shadow root. */
+  cardCss: string;
+}
+
+/** A finding on the page: its report, the live range of its figure, and its block's element. */
+interface Entry extends CardEntry {
+  verdict: Verdict;
+  element: Element;
+  /** The figure's text when it was found; a range that reads otherwise lost its text. */
+  text: string;
+}
+
+/** How long after an SPA navigation the page is checked again: the new view renders meanwhile. */
+const LOCATION_SETTLE_MS = 300;
+
+/** Documents that are web pages; anything else the browser renders is left alone. */
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+/** Focus on an element with more text than this (a whole article, say) opens no card. */
+const MAX_FOCUS_TEXT = 300;
+
+/**
+ * Tally on one page: reads the settings first and does nothing on a page it is off for; otherwise
+ * checks the page in slices, highlights the findings, keeps up with changes to the page and to
+ * the settings, reports to the background and answers the popup.
+ */
+export class TallyPage {
+  private settings: Settings | null = null;
+  private active = false;
+  /** Bumped whenever the page is turned off: a check from an older generation stops. */
+  private generation = 0;
+  private status: PageStatus = 'off';
+  private readonly entries = new Map<string, Entry>();
+  private readonly byRange = new Map<AbstractRange, Entry>();
+  private nextId = 1;
+  private readonly highlighter: Highlighter;
+  private readonly watcher: ChangeWatcher;
+  private card: CardController | null = null;
+  private readonly pendingRoots = new Set<Element>();
+  private pendingFull = false;
+  /** Something changed since the last pass: even with nothing to check, stale findings may go. */
+  private dirty = false;
+  private draining = false;
+  private lastReport = '';
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    private readonly win: PageWindow,
+    private readonly deps: TallyPageDeps,
+  ) {
+    this.highlighter = new Highlighter(win);
+    this.watcher = new ChangeWatcher(win, (roots) => this.schedule(roots, false));
+  }
+
+  /** Starts listening and, when the page's site is on, checks it. */
+  async start(): Promise<void> {
+    if (!HTML_TYPES.has(this.win.document.contentType)) {
+      // A PDF, an image or a text file the browser shows itself: say so to the popup, nothing more.
+      this.status = 'unsupported';
+      this.cleanups.push(handleMessages<PopupToContent>({ 'get-page-state': () => this.state() }));
+      return;
+    }
+    this.cleanups.push(
+      handleMessages<PopupToContent & BackgroundToContent>({
+        'get-page-state': () => this.state(),
+        'reveal-finding': ({ findingId }) => this.reveal(findingId),
+        'focus-next-finding': () => this.card?.step(1) != null,
+      }),
+      this.deps.watchSettings((settings) => this.apply(settings)),
+    );
+    this.apply(await this.deps.getSettings());
+  }
+
+  /** Stops everything and removes every trace from the page (the extension was reloaded). */
+  stop(): void {
+    this.turnOff(false);
+    for (const cleanup of this.cleanups.splice(0)) {
+      try {
+        cleanup();
+      } catch {
+        // An invalidated extension context may refuse to remove its listeners; they die with it.
+      }
+    }
+  }
+
+  /** An SPA navigation: the page's content is about to change wholesale; check it again. */
+  onLocationChange(): void {
+    if (this.settings) this.apply(this.settings);
+    if (!this.active) return;
+    this.win.setTimeout(() => this.schedule([], true), LOCATION_SETTLE_MS);
+  }
+
+  /** What the popup shows: the page's URL, whether a check is running, the findings. */
+  state(): PageState {
+    // Sorting is stable: conflicts first, each group in page order.
+    const rank = (entry: Entry) => (entry.verdict === 'conflicting' ? 0 : 1);
+    const sorted = this.pageOrder().sort((a, b) => rank(a) - rank(b));
+    return { url: this.win.location.href, status: this.status, findings: sorted.map((e) => e.report) };
+  }
+
+  private apply(settings: Settings): void {
+    this.settings = settings;
+    const on = isSiteEnabled(this.win.location.href, settings);
+    if (on && !this.active) this.turnOn();
+    else if (!on && this.active) this.turnOff(true);
+  }
+
+  private turnOn(): void {
+    this.active = true;
+    this.highlighter.install();
+    this.watcher.start();
+    this.card = new CardController(this.win, this.deps.cardCss, {
+      entryAt: (x, y) => this.entryAt(x, y),
+      entryIn: (element) => this.entryIn(element),
+      entries: () => this.pageOrder(),
+      sourceHref: this.deps.sourceHref,
+      openSource: this.deps.openSource,
+    });
+    this.schedule([], true);
+  }
+
+  private turnOff(report: boolean): void {
+    this.active = false;
+    this.generation += 1;
+    this.watcher.stop();
+    this.highlighter.clear();
+    this.card?.destroy();
+    this.card = null;
+    this.entries.clear();
+    this.byRange.clear();
+    this.pendingRoots.clear();
+    this.pendingFull = false;
+    this.dirty = false;
+    this.status = 'off';
+    if (report) this.report();
+  }
+
+  /** Queues roots (or, with `full`, the whole page) for checking, and starts the queue if idle. */
+  private schedule(roots: Element[], full: boolean): void {
+    if (!this.active) return;
+    roots.forEach((root) => this.pendingRoots.add(root));
+    this.pendingFull ||= full;
+    this.dirty = true;
+    if (!this.draining) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.active && this.dirty) {
+        this.dirty = false;
+        const generation = this.generation;
+        const body = this.win.document.body;
+        const roots = this.pendingFull && body ? [body] : [...this.pendingRoots];
+        if (this.pendingFull) {
+          this.status = 'checking';
+          this.report();
+        }
+        this.pendingFull = false;
+        this.pendingRoots.clear();
+        let completed = true;
+        for (const root of roots) {
+          if (!(await this.recheck(root, generation))) {
+            completed = false;
+            break;
+          }
+        }
+        if (!completed) continue;
+        this.dropStale();
+        this.status = 'done';
+        this.report();
+      }
+    } catch (error) {
+      console.error('[tally] check failed', error);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /**
+   * Checks `root` again and replaces the findings inside it. Findings that are found again at
+   * the same place keep their entry (and id, so the popup's list stays valid).
+   */
+  private async recheck(root: Element, generation: number): Promise<boolean> {
+    const before = [...this.entries.values()].filter((e) => root === e.element || root.contains(e.element));
+    const kept = new Set<Entry>();
+    const added: Entry[] = [];
+    const completed = await checkRoot(
+      this.win,
+      root,
+      this.deps.check,
+      (blocks) => this.watcher.learn(blocks.map((block) => block.element)),
+      (found) => {
+        for (const placed of found) {
+          const same = before.find((e) => isSamePlace(e, placed)) ?? added.find((e) => isSamePlace(e, placed));
+          if (same) kept.add(same);
+          else added.push(this.add(placed));
+        }
+      },
+      () => generation !== this.generation,
+    );
+    if (generation !== this.generation) return false;
+    if (!completed) {
+      added.forEach((entry) => this.remove(entry));
+      return false;
+    }
+    before.filter((entry) => !kept.has(entry)).forEach((entry) => this.remove(entry));
+    return true;
+  }
+
+  private add({ finding, range, element }: PlacedFinding): Entry {
+    const id = `f${this.nextId++}`;
+    const entry: Entry = {
+      report: reportFinding(finding, id, this.deps.source(finding.source)),
+      verdict: finding.verdict,
+      range,
+      element,
+      text: range.toString(),
+    };
+    this.entries.set(id, entry);
+    this.byRange.set(range, entry);
+    this.highlighter.add(entry.verdict, range);
+    return entry;
+  }
+
+  private remove(entry: Entry): void {
+    this.entries.delete(entry.report.id);
+    this.byRange.delete(entry.range);
+    this.highlighter.delete(entry.verdict, entry.range);
+  }
+
+  /** Drops the findings whose text left the page or changed under them. */
+  private dropStale(): void {
+    for (const entry of this.entries.values()) {
+      if (!entry.element.isConnected || entry.range.toString() !== entry.text) this.remove(entry);
+    }
+    this.card?.forget(new Set(this.entries.keys()));
+  }
+
+  private report(): void {
+    const state = this.state();
+    // A page that keeps changing without changing its findings is not worth a message each time.
+    const signature = `${state.url} ${state.status} ${state.findings.map((f) => f.id).join(',')}`;
+    if (signature === this.lastReport) return;
+    this.lastReport = signature;
+    this.deps.report(state);
+  }
+
+  private reveal(findingId: string): boolean {
+    const entry = this.entries.get(findingId);
+    if (!entry || !this.card) return false;
+    scrollToRange(this.win, entry.range);
+    this.highlighter.flash(entry.range);
+    this.card.pin(entry, false);
+    return true;
+  }
+
+  private pageOrder(): Entry[] {
+    return [...this.entries.values()].sort((a, b) =>
+      a.range.compareBoundaryPoints(this.win.Range.START_TO_START, b.range),
+    );
+  }
+
+  private entryAt(x: number, y: number): Entry | null {
+    const range = rangeAtPoint(this.win.document, this.highlighter.registry, this.byRange, x, y);
+    return range ? (this.byRange.get(range) ?? null) : null;
+  }
+
+  /** The finding inside a focused element, when that element is small (a link, a button). */
+  private entryIn(element: Element): Entry | null {
+    if ((element.textContent?.length ?? 0) > MAX_FOCUS_TEXT) return null;
+    for (const entry of this.entries.values()) {
+      if (element.contains(entry.range.commonAncestorContainer)) return entry;
+    }
+    return null;
+  }
+}
+
+/** Whether a new finding is the one an entry already shows: same figure text, same claim. */
+function isSamePlace(entry: Entry, placed: PlacedFinding): boolean {
+  const a = entry.range;
+  const b = placed.range;
+  return (
+    entry.report.claimId === placed.finding.claimId &&
+    entry.verdict === placed.finding.verdict &&
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * Every message between Tally's contexts, declared once and named by direction.
+ *
+ * Content scripts talk to the extension with `runtime.sendMessage`, which reaches the background
+ * and any open extension page (so an open popup hears `page-state` too); the extension talks to a
+ * tab's content script with `tabs.sendMessage`, which needs no `tabs` permission.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { Verdict } from './match/finding';
+
+/** A reference document, as a finding cites it. */
+export interface SourceInfo {
+  /** The seed's file name, e.g. "003_dce1a891bb52ea4f.txt". */
+  file: string;
+  title: string;
+  publisher: string;
+  date: string;
+}
+
+/** A finding as it travels between contexts: plain data, no DOM. */
+export interface ReportedFinding {
+  /** Names the finding within its page while the page stays open; the popup sends it back to reveal it. */
+  id: string;
+  verdict: Verdict;
+  /** The page's sentence and the figure as the page writes it. */
+  sentence: string;
+  figure: string;
+  /** The figure as the source states it, and the one-line reason. */
+  sourceFigure: string;
+  reason: string;
+  quote: string;
+  claimId: string;
+  source: SourceInfo;
+}
+
+/**
+ * `checking` while a check runs, `done` when it finished, `off` when Tally is off for the page,
+ * `unsupported` for documents that are not web pages (a PDF or an image shown by the browser).
+ */
+export type PageStatus = 'checking' | 'done' | 'off' | 'unsupported';
+
+/** What a content script knows about its page. Findings are sorted: conflicts first, then page order. */
+export interface PageState {
+  url: string;
+  status: PageStatus;
+  findings: ReportedFinding[];
+}
+
+/** content script → background (and any open popup). */
+export interface ContentToBackground {
+  /** The page's state changed: a scan started or ended, findings came or went, the switch flipped. */
+  'page-state': { data: { state: PageState }; reply: void };
+  /** Open the source page of a claim in a new tab (a web page may not link to extension pages). */
+  'open-source': { data: { claimId: string }; reply: void };
+}
+
+/** popup → content script of one tab. */
+export interface PopupToContent {
+  'get-page-state': { data: Record<string, never>; reply: PageState };
+  /** Scroll to a finding's figure, flash it and show its card. Replies false when it is gone. */
+  'reveal-finding': { data: { findingId: string }; reply: boolean };
+}
+
+/** background → content script of one tab. */
+export interface BackgroundToContent {
+  /** The keyboard command: focus the card of the next finding. Replies false when there is none. */
+  'focus-next-finding': { data: Record<string, never>; reply: boolean };
+}
+
+type Protocol<P> = { [K in keyof P]: { data: object; reply: unknown } };
+type Envelope<P extends Protocol<P>, K extends keyof P> = { type: K } & P[K]['data'];
+type Handlers<P extends Protocol<P>> = {
+  [K in keyof P]?: (
+    data: Envelope<P, K>,
+    sender: Browser.runtime.MessageSender,
+  ) => P[K]['reply'] | Promise<P[K]['reply']>;
+};
+
+/** Sends a message from a content script to the extension. */
+export function sendToBackground<K extends keyof ContentToBackground>(
+  type: K,
+  data: ContentToBackground[K]['data'],
+): Promise<ContentToBackground[K]['reply']> {
+  return browser.runtime.sendMessage({ ...data, type });
+}
+
+/** Sends a message from an extension page or the background to the content script of a tab. */
+export function sendToContent<K extends keyof (PopupToContent & BackgroundToContent)>(
+  tabId: number,
+  type: K,
+  data: (PopupToContent & BackgroundToContent)[K]['data'],
+): Promise<(PopupToContent & BackgroundToContent)[K]['reply']> {
+  return browser.tabs.sendMessage(tabId, { ...data, type });
+}
+
+/**
+ * Listens for the messages of one protocol, by type; messages of other types are left to other
+ * listeners (the background and the popup both hear `page-state`, only the background answers).
+ * Returns the function that stops listening.
+ *
+ * @example
+ * handleMessages<PopupToContent>({ 'get-page-state': () => tally.state() });
+ */
+export function handleMessages<P extends Protocol<P>>(handlers: Handlers<P>): () => void {
+  const listener = (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+    sendResponse: (reply?: unknown) => void,
+  ): true | undefined => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
+    const handler = handlers[type as keyof P] as (m: unknown, s: typeof sender) => unknown;
+    // sendResponse + `return true` rather than a returned promise: it works natively in every
+    // browser, with webextension-polyfill, and in fakeBrowser.
+    Promise.resolve()
+      .then(() => handler(message, sender))
+      .then(sendResponse, (error: unknown) => {
+        console.error('[tally]', type, error);
+        sendResponse(undefined);
+      });
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

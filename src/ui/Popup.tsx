@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PageState } from '../messages';
+import type { Settings } from '../settings/storage';
+import { FindingList } from './FindingList';
+import type { PopupApi } from './popup-api';
+import { popupView, type PopupTab, type PopupView } from './popup-view';
+import { SiteSwitch } from './SiteSwitch';
+import { StatusMessage } from './StatusMessage';
+
+interface PopupProps {
+  api: PopupApi;
+  /** From `?tabId=N`: the tab to show instead of the active one (tests open the popup as a page). */
+  tabId: number | null;
+}
+
+/** The toolbar popup: the page's site with its switch, then the findings or the page's state. */
+export function Popup({ api, tabId }: PopupProps) {
+  const [tab, setTab] = useState<PopupTab | null | undefined>(undefined);
+  const [page, setPage] = useState<PageState | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+
+  useEffect(() => {
+    void api.getSettings().then(setSettings);
+    return api.watchSettings(setSettings);
+  }, [api]);
+
+  useEffect(() => {
+    let stop = () => {};
+    void api.findTab(tabId).then(async (found) => {
+      setTab(found);
+      if (!found) return;
+      stop = api.onPageState(found.id, setPage);
+      const state = await api.getPageState(found.id);
+      // A report heard meanwhile is newer than this answer.
+      if (state) setPage((current) => current ?? state);
+    });
+    return () => stop();
+  }, [api, tabId]);
+
+  const view: PopupView = tab === undefined ? { kind: 'loading' } : popupView(tab, page, settings);
+  const site = 'site' in view ? view.site : null;
+  const siteOn = view.kind !== 'site-disabled' && view.kind !== 'globally-disabled';
+
+  return (
+    <div class="tally popup">
+      <header class="popup__header">
+        <div class="popup__brand">
+          <img class="popup__logo" src="/icon/icon.svg" alt="" width="20" height="20" />
+          <h1 class="popup__title">Tally</h1>
+          <button type="button" class="popup__options" onClick={() => void api.openOptions()}>
+            Settings
+          </button>
+        </div>
+        {site !== null && (
+          <SiteSwitch
+            site={site}
+            on={siteOn}
+            disabled={view.kind === 'globally-disabled'}
+            onChange={(on) => void api.setSiteEnabled(site, on)}
+          />
+        )}
+      </header>
+      <main class="popup__body">
+        <Body view={view} api={api} tabId={tab?.id ?? null} />
+      </main>
+    </div>
+  );
+}
+
+function Body({ view, api, tabId }: { view: PopupView; api: PopupApi; tabId: number | null }) {
+  switch (view.kind) {
+    case 'loading':
+      return <StatusMessage title="Checking…" busy />;
+    case 'checking':
+      return (
+        <StatusMessage title="Checking the figures on this page…" busy>
+          Tally compares them with its reference documents.
+        </StatusMessage>
+      );
+    case 'empty':
+      return (
+        <StatusMessage title="No figures from the reference documents on this page.">
+          Tally only speaks up when a figure here restates one in its bundled reference documents.
+        </StatusMessage>
+      );
+    case 'site-disabled':
+      return (
+        <StatusMessage title={`Tally is off on ${view.site}.`}>
+          Turn on the switch above to check the figures on this site again.
+        </StatusMessage>
+      );
+    case 'globally-disabled':
+      return (
+        <StatusMessage
+          title="Tally is turned off."
+          action={{ label: 'Turn Tally on', onClick: () => void api.setEnabled(true) }}
+        >
+          It checks no page until you turn it back on.
+        </StatusMessage>
+      );
+    case 'reload':
+      return (
+        <StatusMessage
+          title="Reload to check this page."
+          action={tabId === null ? undefined : { label: 'Reload page', onClick: () => void api.reloadTab(tabId) }}
+        >
+          This page was opened before Tally was ready.
+        </StatusMessage>
+      );
+    case 'unsupported':
+      return (
+        <StatusMessage title="This page cannot be checked.">
+          Tally reads web pages. Browser pages, extension stores and PDF files are out of its reach.
+        </StatusMessage>
+      );
+    case 'findings':
+      return (
+        <FindingList
+          findings={view.findings}
+          sourceHref={api.sourceHref}
+          onReveal={(finding) => {
+            if (tabId !== null) void api.revealFinding(tabId, finding.id);
+          }}
+        />
+      );
+  }
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, launchTally, startSite, tabIdOf, type Site, type Tally } from './fixtures';
+import { ArticlePage } from './pages/article';
+import { badgeOf } from './pages/toolbar';
+
+describe.skipIf(!chromiumPath)('pages that change after they load', () => {
+  let site: Site;
+  let tally: Tally;
+
+  beforeAll(async () => {
+    site = await startSite();
+    tally = await launchTally();
+  });
+
+  afterAll(async () => {
+    await tally?.close();
+    await site?.close();
+  });
+
+  it('checks a paragraph the page adds, and drops a figure whose text changed', async () => {
+    const live = new ArticlePage(await tally.context.newPage());
+    await live.goto(`${site.origin}/live.html`);
+    await expect.poll(() => live.highlightedTexts()).toEqual({ corroborated: ['38%'], conflicting: [] });
+    const tabId = await tabIdOf(tally, live.page);
+    await expect.poll(() => badgeOf(tally, tabId)).toEqual({ text: '1', color: '#188038' });
+
+    await live.page.evaluate(() =>
+      (window as unknown as { addUpdate(text: string): void }).addUpdate(
+        "China's pharmaceutical sales reached $112.8 billion in 2024.",
+      ),
+    );
+
+    await expect.poll(() => live.highlightedTexts()).toEqual({ corroborated: ['$112.8 billion', '38%'], conflicting: [] });
+
+    await live.page.evaluate(() =>
+      (window as unknown as { editUpdate(index: number, text: string): void }).editUpdate(
+        1,
+        'Survey results are delayed until next week.',
+      ),
+    );
+
+    await expect.poll(() => live.highlightedTexts()).toEqual({ corroborated: ['$112.8 billion'], conflicting: [] });
+    expect(await live.page.locator('mark').count()).toBe(0);
+    await live.page.close();
+  });
+
+  it('checks the new view after a single-page-app navigation', async () => {
+    const app = new ArticlePage(await tally.context.newPage());
+    await app.goto(`${site.origin}/spa/`);
+    await app.page.waitForTimeout(500);
+    expect(await app.highlightCounts()).toEqual({ corroborated: 0, conflicting: 0 });
+
+    await app.page.getByRole('link', { name: 'Patents' }).click();
+
+    await expect.poll(() => app.page.url()).toMatch(/\/spa\/patents$/);
+    await expect.poll(() => app.highlightedTexts()).toEqual({ corroborated: ['400'], conflicting: ['178'] });
+
+    await app.page.getByRole('link', { name: 'Home' }).click();
+
+    await expect.poll(() => app.highlightCounts()).toEqual({ corroborated: 0, conflicting: 0 });
+    await app.page.close();
+  });
+});

@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background';
+import { badgeFor, CONFLICTING_COLOR, CORROBORATED_COLOR } from '../../src/background/badge';
+import type { PageState, ReportedFinding } from '../../src/messages';
+import { setSiteEnabled } from '../../src/settings/storage';
+
+function finding(id: string, verdict: ReportedFinding['verdict']): ReportedFinding {
+  return {
+    id,
+    verdict,
+    sentence: 'Sales reached $112.8 billion in 2024.',
+    figure: '$112.8 billion',
+    sourceFigure: '$112.8 billion',
+    reason: 'Page says $112.8 billion; the source says $112.8 billion.',
+    quote: 'sales reaching $112.8 billion in 2024',
+    claimId: '002-abc',
+    source: { file: '002.txt', title: 'Title', publisher: 'Publisher', date: '2026' },
+  };
+}
+
+const corroborated = (n: number) => Array.from({ length: n }, (_, i) => finding(`c${i}`, 'corroborated'));
+const conflicting = (n: number) => Array.from({ length: n }, (_, i) => finding(`x${i}`, 'conflicting'));
+
+describe('badgeFor', () => {
+  it.each([
+    ['no findings', [], '', undefined],
+    ['corroborated only', corroborated(3), '3', CORROBORATED_COLOR],
+    ['a conflict among matches', [...corroborated(4), ...conflicting(1)], '1', CONFLICTING_COLOR],
+    ['more than 99 conflicts', conflicting(120), '99+', CONFLICTING_COLOR],
+  ])('shows %s', (_, findings, text, color) => {
+    const badge = badgeFor(findings);
+
+    expect(badge.text).toBe(text);
+    if (color) expect(badge.color).toBe(color);
+  });
+});
+
+describe('background', () => {
+  const tabId = 7;
+  const report = (state: PageState, frameId = 0) =>
+    fakeBrowser.runtime.onMessage.trigger({ type: 'page-state', state }, { tab: { id: tabId } as Browser.tabs.Tab, frameId }, () => {});
+  const badge = async () => ({
+    text: await fakeBrowser.action.getBadgeText({ tabId }),
+    color: await fakeBrowser.action.getBadgeBackgroundColor({ tabId }),
+  });
+  const page = (findings: ReportedFinding[]): PageState => ({ url: 'https://example.com/a', status: 'done', findings });
+
+  let onCommand: ((command: string) => Promise<void>) | undefined;
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // fakeBrowser has no in-memory `commands`: keep the listener to call it by hand.
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => {
+      onCommand = listener as typeof onCommand;
+    });
+    background.main();
+  });
+
+  it('shows the number of conflicting figures on red', async () => {
+    await report(page([...corroborated(2), ...conflicting(3)]));
+
+    expect(await badge()).toEqual({ text: '3', color: [0xd9, 0x30, 0x25, 255] });
+  });
+
+  it('shows the number of corroborated figures on green when nothing conflicts', async () => {
+    await report(page(corroborated(2)));
+
+    expect(await badge()).toEqual({ text: '2', color: [0x18, 0x80, 0x38, 255] });
+  });
+
+  it('shows nothing for a page without findings', async () => {
+    await report(page(corroborated(2)));
+
+    await report(page([]));
+
+    expect((await badge()).text).toBe('');
+  });
+
+  it('ignores reports from frames other than the top one', async () => {
+    await report(page(conflicting(1)), 3);
+
+    expect((await badge()).text).toBe('');
+  });
+
+  it('clears the badge when the tab navigates', async () => {
+    await report(page(conflicting(1)));
+
+    await fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'loading' }, { id: tabId } as never);
+
+    expect((await badge()).text).toBe('');
+  });
+
+  it('clears the badge as soon as the site is switched off', async () => {
+    await report(page(conflicting(2)));
+
+    await setSiteEnabled('example.com', false);
+
+    await expect.poll(async () => (await badge()).text).toBe('');
+  });
+
+  it('keeps the badge of other sites when one is switched off', async () => {
+    await report(page(conflicting(2)));
+
+    await setSiteEnabled('other.org', false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    expect((await badge()).text).toBe('2');
+  });
+
+  it('asks the active tab to show its next finding on the keyboard command', async () => {
+    // fakeBrowser's tabs.query needs a focused window it cannot be given after reset().
+    const active = { id: 5 } as Browser.tabs.Tab;
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => [active]);
+    const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => true);
+
+    await onCommand?.('focus-next-finding');
+
+    expect(sendMessage).toHaveBeenCalledWith(active.id, { type: 'focus-next-finding' });
+  });
+});

@@ -1,0 +1,204 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PageState, ReportedFinding } from '../../src/messages';
+import type { Settings } from '../../src/settings/storage';
+import { OptionsPage, type OptionsApi } from '../../src/ui/OptionsPage';
+import { Popup } from '../../src/ui/Popup';
+import type { PopupApi } from '../../src/ui/popup-api';
+import type { PopupTab } from '../../src/ui/popup-view';
+import { SourcePage } from '../../src/ui/SourcePage';
+
+const source = { file: '002.txt', title: 'China’s Biopharma Revolution', publisher: 'Pharma Daily', date: '2026-02-10' };
+
+function finding(overrides: Partial<ReportedFinding>): ReportedFinding {
+  return {
+    id: 'f1',
+    verdict: 'corroborated',
+    sentence: "China's pharmaceutical sales reached $112.8 billion in 2024.",
+    figure: '$112.8 billion',
+    sourceFigure: '$112.8 billion',
+    reason: 'Page says $112.8 billion (2024); the source says $112.8 billion (2024).',
+    quote: 'with sales reaching $112.8 billion in 2024.',
+    claimId: '002-aaaa',
+    source,
+    ...overrides,
+  };
+}
+
+const conflict = finding({
+  id: 'f2',
+  verdict: 'conflicting',
+  figure: '178',
+  sourceFigure: '187',
+  reason: 'Page says 178, but the source says 187 (2024).',
+  quote: 'significantly more than the 187 granted in the United States.',
+  claimId: '002-bbbb',
+});
+
+/** A PopupApi over fixed answers, with spies on what the popup asks to change. */
+function fakeApi(options: { tab?: PopupTab | null; page?: PageState | null; settings?: Settings } = {}) {
+  return {
+    findTab: vi.fn(async () => (options.tab === undefined ? { id: 3, loading: false } : options.tab)),
+    getPageState: vi.fn(async () => options.page ?? null),
+    onPageState: vi.fn(() => () => {}),
+    getSettings: vi.fn(async () => options.settings ?? { enabled: true, disabledSites: [] }),
+    watchSettings: vi.fn(() => () => {}),
+    setSiteEnabled: vi.fn(async () => {}),
+    setEnabled: vi.fn(async () => {}),
+    revealFinding: vi.fn(async () => true),
+    reloadTab: vi.fn(async () => {}),
+    openOptions: vi.fn(async () => {}),
+    sourceHref: (claimId: string) => `chrome-extension://id/source.html?claim=${claimId}`,
+  } satisfies PopupApi;
+}
+
+const page = (findings: ReportedFinding[], status: PageState['status'] = 'done'): PageState => ({
+  url: 'https://www.example.com/story',
+  status,
+  findings,
+});
+
+let root: HTMLElement;
+
+async function show(vnode: preact.VNode): Promise<void> {
+  await act(async () => {
+    render(vnode, root);
+  });
+  // Let the popup's promises settle.
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+}
+
+function click(element: Element | null): Promise<void> {
+  return act(() => {
+    (element as HTMLElement).click();
+  });
+}
+
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('Popup', () => {
+  it('lists the findings with both figures, the reason, the quote and the source', async () => {
+    await show(<Popup api={fakeApi({ page: page([conflict, finding({})]) })} tabId={3} />);
+
+    const items = [...root.querySelectorAll('.finding-item')];
+    expect(items).toHaveLength(2);
+    expect(items[0]?.textContent).toContain('Conflicts with the source');
+    expect(items[0]?.textContent).toContain('178');
+    expect(items[0]?.textContent).toContain('187');
+    expect(items[0]?.textContent).toContain('Page says 178, but the source says 187 (2024).');
+    expect(items[0]?.textContent).toContain('187 granted in the United States');
+    expect(items[0]?.textContent).toContain('China’s Biopharma Revolution');
+    expect(items[0]?.textContent).toContain('Pharma Daily · 10 Feb 2026');
+    expect(items[0]?.querySelector('a')?.getAttribute('href')).toBe('chrome-extension://id/source.html?claim=002-bbbb');
+    expect(root.querySelector('.summary')?.textContent).toBe('1 figure conflicts, 1 figure matches with the reference documents.');
+  });
+
+  it('asks the page to show a finding when it is clicked', async () => {
+    const api = fakeApi({ page: page([conflict]) });
+    await show(<Popup api={api} tabId={3} />);
+
+    await click(root.querySelector('button[aria-label="Show 178 on the page"]'));
+    await click(root.querySelector('.tally-reason'));
+
+    expect(api.revealFinding).toHaveBeenCalledTimes(2);
+    expect(api.revealFinding).toHaveBeenCalledWith(3, 'f2');
+  });
+
+  it('has a switch named after the site that turns the site off', async () => {
+    const api = fakeApi({ page: page([conflict]) });
+    await show(<Popup api={api} tabId={3} />);
+
+    const toggle = root.querySelector('[role="switch"]');
+    const label = document.getElementById(toggle?.getAttribute('aria-labelledby') ?? '');
+    expect(label?.textContent).toBe('Check figures on example.com');
+    expect(toggle?.getAttribute('aria-checked')).toBe('true');
+
+    await click(toggle);
+
+    expect(api.setSiteEnabled).toHaveBeenCalledWith('example.com', false);
+  });
+
+  it.each([
+    ['checking', { page: page([], 'checking') }, 'Checking the figures on this page…'],
+    ['no findings', { page: page([]) }, 'No figures from the reference documents on this page.'],
+    ['a disabled site', { page: page([]), settings: { enabled: true, disabledSites: ['example.com'] } }, 'Tally is off on example.com.'],
+    ['Tally off everywhere', { page: page([]), settings: { enabled: false, disabledSites: [] } }, 'Tally is turned off.'],
+    ['a browser page', { page: null }, 'This page cannot be checked.'],
+    ['a page opened before install', { tab: { id: 3, url: 'https://example.com/', loading: false } }, 'Reload to check this page.'],
+  ])('says so for %s', async (_, options, text) => {
+    await show(<Popup api={fakeApi(options)} tabId={3} />);
+
+    expect(root.querySelector('[role="status"]')?.textContent).toContain(text);
+  });
+
+  it('shows the switch off on a disabled site, and turning it on re-enables the site', async () => {
+    const api = fakeApi({ page: page([]), settings: { enabled: true, disabledSites: ['example.com'] } });
+    await show(<Popup api={api} tabId={3} />);
+
+    const toggle = root.querySelector('[role="switch"]');
+    expect(toggle?.getAttribute('aria-checked')).toBe('false');
+    await click(toggle);
+
+    expect(api.setSiteEnabled).toHaveBeenCalledWith('example.com', true);
+  });
+
+  it('shows text that looks like markup as text', async () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    await show(
+      <Popup
+        api={fakeApi({ page: page([finding({ reason: hostile, quote: hostile, source: { ...source, title: hostile } })]) })}
+        tabId={3}
+      />,
+    );
+
+    expect(root.querySelector('img[src="x"]')).toBeNull();
+    expect(root.querySelector('.tally-quote')?.textContent).toBe(hostile);
+  });
+});
+
+describe('OptionsPage', () => {
+  it('lists the disabled sites, each with a way to turn it back on, and the global switch', async () => {
+    const api: OptionsApi = {
+      getSettings: async () => ({ enabled: true, disabledSites: ['a.example', 'b.example'] }),
+      watchSettings: () => () => {},
+      setEnabled: vi.fn(async () => {}),
+      setSiteEnabled: vi.fn(async () => {}),
+    };
+    await show(<OptionsPage api={api} />);
+
+    expect([...root.querySelectorAll('.sites__name')].map((el) => el.textContent)).toEqual(['a.example', 'b.example']);
+    await click(root.querySelector('button[aria-label="Turn Tally back on for b.example"]'));
+    await click(root.querySelector('[role="switch"]'));
+
+    expect(api.setSiteEnabled).toHaveBeenCalledWith('b.example', true);
+    expect(api.setEnabled).toHaveBeenCalledWith(false);
+  });
+});
+
+describe('SourcePage', () => {
+  it('shows the whole document with the quote marked', async () => {
+    const text = 'Intro.\n\nIn 2024 alone, Chinese entities secured 400 granted TPD patents.\n\nOutro.';
+    await show(<SourcePage document={{ source, text, quote: 'In 2024 alone, Chinese entities secured 400 granted TPD patents.' }} />);
+
+    expect(root.querySelector('mark')?.textContent).toBe('In 2024 alone, Chinese entities secured 400 granted TPD patents.');
+    expect(root.querySelector('.source-text')?.textContent).toBe(text);
+  });
+
+  it('says so when the claim is unknown', async () => {
+    await show(<SourcePage document={null} />);
+
+    expect(root.textContent).toContain('Source not found');
+  });
+});

@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { CheckBlocks } from '../../src/content/check-root';
+import { Highlighter } from '../../src/content/highlighter';
+import type { PageWindow } from '../../src/content/page-window';
+import { TallyPage } from '../../src/content/tally-page';
+import type { Finding } from '../../src/match/finding';
+import type { PageState } from '../../src/messages';
+import type { Settings } from '../../src/settings/storage';
+
+/** A stand-in for the core: "42%" conflicts, "7%" is corroborated, wherever they appear. */
+const check: CheckBlocks = (blocks) =>
+  blocks.flatMap((block, index) =>
+    (['42%', '7%'] as const).flatMap((figure) => {
+      const at = block.text.indexOf(figure);
+      if (at < 0 || (figure === '7%' && block.text[at - 1] === '4')) return [];
+      const finding: Finding = {
+        verdict: figure === '42%' ? 'conflicting' : 'corroborated',
+        sentence: block.text,
+        figure,
+        block: index,
+        sentenceStart: 0,
+        sentenceEnd: block.text.length,
+        figureStart: at,
+        figureEnd: at + figure.length,
+        claimId: `claim-${figure}`,
+        source: '002.txt',
+        quote: 'The quote.',
+        sourceFigure: '24%',
+        reason: 'Because.',
+        score: 1,
+        fuzzy: 1,
+        pageFigure: {} as Finding['pageFigure'],
+      };
+      return [finding];
+    }),
+  );
+
+describe('TallyPage without the CSS Custom Highlight API', () => {
+  let reports: PageState[];
+  let settings: Settings;
+  let settingsListener: ((settings: Settings) => void) | undefined;
+  let page: TallyPage | undefined;
+
+  const last = () => reports[reports.length - 1];
+  const start = async () => {
+    page = new TallyPage(window as unknown as PageWindow, {
+      check,
+      source: (file) => ({ file, title: 'Title', publisher: '', date: '' }),
+      getSettings: async () => settings,
+      watchSettings: (listener) => {
+        settingsListener = listener;
+        return () => {};
+      },
+      report: (state) => reports.push(state),
+      sourceHref: (id) => `source.html?claim=${id}`,
+      openSource: () => {},
+      cardCss: '',
+    });
+    await page.start();
+  };
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    page = undefined;
+    reports = [];
+    settings = { enabled: true, disabledSites: [] };
+    document.body.innerHTML = '<p id="a">Growth was 7% last year.</p><p id="b">Nothing here.</p><p>Margins hit 42% in 2024.</p>';
+  });
+
+  afterEach(() => {
+    page?.stop();
+  });
+
+  it('has no highlight registry here, and degrades to no highlights', () => {
+    expect(new Highlighter(window as unknown as PageWindow).supported).toBe(false);
+  });
+
+  it('still reports the findings, conflicts first', async () => {
+    await start();
+
+    await vi.waitFor(() => expect(last()?.status).toBe('done'));
+    expect(last()?.findings.map((f) => [f.verdict, f.figure])).toEqual([
+      ['conflicting', '42%'],
+      ['corroborated', '7%'],
+    ]);
+    expect(last()?.findings[0]?.source.title).toBe('Title');
+  });
+
+  it('does nothing at all on a disabled site', async () => {
+    settings = { enabled: true, disabledSites: [location.hostname] };
+
+    await start();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    expect(reports).toEqual([]);
+    expect(page?.state().status).toBe('off');
+  });
+
+  it('reports the page as off when its site is switched off, and checks it again when switched on', async () => {
+    await start();
+    await vi.waitFor(() => expect(last()?.status).toBe('done'));
+
+    settingsListener?.({ enabled: true, disabledSites: [location.hostname] });
+    expect(last()).toMatchObject({ status: 'off', findings: [] });
+
+    settingsListener?.({ enabled: true, disabledSites: [] });
+    await vi.waitFor(() => expect(last()?.findings).toHaveLength(2));
+  });
+
+  it('checks a paragraph added later, and drops a finding whose text went away', async () => {
+    await start();
+    await vi.waitFor(() => expect(last()?.findings).toHaveLength(2));
+
+    const added = document.createElement('p');
+    added.textContent = 'Another 42% appeared.';
+    document.body.append(added);
+    await vi.waitFor(() => expect(last()?.findings).toHaveLength(3));
+
+    document.getElementById('a')?.remove();
+    await vi.waitFor(() => expect(last()?.findings.map((f) => f.figure)).toEqual(['42%', '42%']));
+  });
+
+  it('keeps the ids of findings that are found again, so the popup can still show them', async () => {
+    await start();
+    await vi.waitFor(() => expect(last()?.findings).toHaveLength(2));
+    const ids = last()?.findings.map((f) => f.id);
+
+    const text = document.querySelector('#a')?.firstChild as Text;
+    text.appendData(' More text.');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    expect(page?.state().findings.map((f) => f.id)).toEqual(ids);
+  });
+});
