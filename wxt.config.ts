@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { claimsModule } from './src/build/claims-module';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -27,6 +28,6 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), claimsModule(new URL('./data', import.meta.url).pathname)],
   }),
 });

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { loadClaimIndex } from '../src/claims/claim-index';
+import { loadBundledIndex } from '../src/claims/bundled-index';
 import type { PageWindow } from '../src/content/page-window';
 import { TallyPage } from '../src/content/tally-page';
 import { checkBlocks } from '../src/match/check-blocks';
@@ -15,8 +15,8 @@ export default defineContentScript({
   async main(ctx) {
     const page = new TallyPage(window as PageWindow, {
       // The index is built on first use, so a page Tally is off for never pays for it.
-      check: (blocks) => checkBlocks(blocks, loadClaimIndex()),
-      source: (file) => sourceInfo(loadClaimIndex().sources, file),
+      check: (blocks) => checkBlocks(blocks, loadBundledIndex()),
+      source: (file) => sourceInfo(loadBundledIndex().sources, file),
       getSettings,
       watchSettings,
       report: (state) => void sendToBackground('page-state', { state }).catch(() => undefined),

@@ -6,6 +6,7 @@ import { loadClaimIndex } from '../src/claims/claim-index';
 import { runCheck } from '../src/cli/run-check';
 import { extractBlocks } from '../src/dom/extract-blocks';
 import { checkBlocks } from '../src/match/check-blocks';
+import { fuzzyScore } from '../src/match/fuzzy-score';
 
 // `--json` output is a contract read by other programs: whatever the core or a dependency
 // logs goes to stderr, so stdout carries the report and nothing else.
@@ -27,7 +28,7 @@ process.exitCode = await runCheck(
   {
     extractBlocks,
     loadClaimIndex,
-    checkBlocks: (blocks, index) => checkBlocks(blocks, index, { fuzzy: true }),
+    checkBlocks: (blocks, index) => checkBlocks(blocks, index, { fuzzy: fuzzyScore }),
     sourceTitle: (index, file) => index.sources.get(file)?.title,
   },
 );

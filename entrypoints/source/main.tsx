@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '../../src/ui/tally.css';
 import '../../src/ui/page.css';
-import { loadClaimIndex } from '../../src/claims/claim-index';
+import { loadBundledIndex } from '../../src/claims/bundled-index';
 import { SourcePage } from '../../src/ui/SourcePage';
 import { sourceInfo } from '../../src/ui/source-info';
 
@@ -13,7 +13,7 @@ const seeds = Object.fromEntries(
 );
 
 function findDocument(claimId: string | null) {
-  const index = loadClaimIndex();
+  const index = loadBundledIndex();
   const claim = index.claims.find((c) => c.id === claimId);
   const text = claim && seeds[claim.source];
   if (!claim || text === undefined) return null;

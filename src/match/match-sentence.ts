@@ -8,7 +8,7 @@ import { scanQuantities } from '../quantity/parse-figures';
 import { placedTerms } from '../text/terms';
 import { compareValues, type Agreement } from './compare-values';
 import { clauseBoundaries, figureEntity, figureTerms, type TermWeights } from './figure-context';
-import { fuzzyScore, retrieveCandidates } from './retrieve';
+import { retrieveCandidates } from './retrieve';
 import type { Verdict } from './finding';
 
 export interface FigureMatch {
@@ -105,11 +105,8 @@ function similarity(idf: (term: string) => number, page: TermWeights, claim: Ind
 }
 
 export interface MatchOptions {
-  /**
-   * Also score each finding's claim with fuse.js against the sentence's words (`fuzzy`). Off in
-   * the content script, where it would cost a fuse search per finding on every page.
-   */
-  fuzzy?: boolean;
+  /** Scores each finding's claim against the sentence's words (`fuzzy`): the CLI passes fuzzyScore. */
+  fuzzy?: (claim: IndexedClaim, words: string[]) => number;
   /** Sees every figure's candidate pairs, for tuning. */
   debug?: (f: Figure, entity: string | undefined, pairs: Pair[]) => void;
 }
@@ -234,7 +231,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   const found = out.filter((m): m is FigureMatch => !!m);
   if (found.length && options.fuzzy) {
     const words = sentence.toLowerCase().match(/[a-z][a-z&'-]+/g) ?? [];
-    for (const m of found) m.fuzzy = fuzzyScore(m.claim, words);
+    for (const m of found) m.fuzzy = options.fuzzy(m.claim, words);
   }
   return found;
 }

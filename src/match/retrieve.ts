@@ -1,10 +1,8 @@
 /**
  * Finds the claims a page sentence may restate: an IDF-weighted keyword pre-filter over the
- * index's inverted term lists gives a short list; fuse.js then scores the claim a finding
- * cites by fuzzy token similarity to the sentence's words (fuse's Bitap search handles patterns
- * of at most 32 characters, so it is given words, never whole sentences).
+ * index's inverted term lists gives a short list for alignment (see fuzzy-score.ts for the
+ * fuse.js score the `check` command records beside each finding).
  */
-import Fuse from 'fuse.js';
 import type { ClaimIndex, IndexedClaim } from '../claims/claim-index';
 import { isEntity } from '../text/entities';
 
@@ -50,23 +48,3 @@ export function retrieveCandidates(index: ClaimIndex, sentenceTerms: string[]): 
 }
 
 let scratch = new Float64Array(0);
-
-const fuses = new WeakMap<IndexedClaim, Fuse<IndexedClaim>>();
-
-/**
- * fuse.js similarity of a claim to the words of a page sentence, 0 (none) to 1 (same): the
- * fuzzy token score that a finding records beside the alignment score. One Fuse instance per
- * claim, built when first needed, so only sentences that produced a finding pay for it.
- */
-export function fuzzyScore(claim: IndexedClaim, words: string[]): number {
-  // The longest words say most about a sentence; eight keep fuse's token search cheap.
-  const query = [...new Set(words.filter((w) => w.length > 3 && w.length <= 32))].sort((a, b) => b.length - a.length).slice(0, 8).join(' ');
-  if (!query) return 0;
-  let fuse = fuses.get(claim);
-  if (!fuse) {
-    fuse = new Fuse([claim], { keys: ['quote', 'heading'], includeScore: true, ignoreLocation: true, useTokenSearch: true, tokenMatch: 'any', threshold: 0.3 });
-    fuses.set(claim, fuse);
-  }
-  const hit = fuse.search(query)[0];
-  return hit ? Math.round((1 - (hit.score ?? 1)) * 1000) / 1000 : 0;
-}
