@@ -63,11 +63,20 @@ export function figureTerms(text: string, terms: PlacedTerm[], boundaries: numbe
   return weights;
 }
 
-/** Words before a place that make it the yardstick rather than the subject: "30% of US levels". */
-const REFERENCE_WORDS = /\b(?:of|than|to|with|versus|vs\.?|against|on|over|from|like|as)\s+(?:the\s+)?$/i;
+/**
+ * Words before a place that make it the yardstick rather than the subject: "than the US",
+ * "compared with China". After a figure "of" does too ("30% of US levels"); before one it
+ * usually names the owner ("the R&D intensity of US innovators is 25%").
+ */
+const REFERENCE_WORDS = /\b(?:than|to|with|versus|vs\.?|against|on|over|from|like|unlike|as)\s+(?:the\s+)?$/i;
+
+/** "20%–30% of US levels": a place right after a figure and "of" is what the figure is measured against. */
+const OF_AFTER_FIGURE = /[\d%]\s+of\s+(?:the\s+)?$/;
 
 function isReference(text: string, t: PlacedTerm): boolean {
-  return !/['’]s$/.test(text.slice(t.start, t.end)) && REFERENCE_WORDS.test(text.slice(Math.max(0, t.start - 12), t.start));
+  if (/['’]s$/.test(text.slice(t.start, t.end))) return false;
+  const before = text.slice(Math.max(0, t.start - 16), t.start);
+  return REFERENCE_WORDS.test(before) || OF_AFTER_FIGURE.test(before);
 }
 
 /**

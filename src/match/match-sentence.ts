@@ -130,6 +130,9 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   };
 
   // Every compatible (page figure, claim figure) pair, with how alike they are.
+  // The places the sentence names: a conflict is only raised about one of them.
+  const places = new Set(terms.filter((t) => t.term.startsWith('@')).map((t) => t.term));
+  const aboutNamedPlace = (p: Pair) => places.size === 0 || !p.figure.entity || places.has(p.figure.entity);
   const pageTerms: string[][] = [];
   const pageEntities: (string | undefined)[] = [];
   const pairsByFigure: Pair[][] = scan.figures.map((f) => {
@@ -208,6 +211,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     // claim's: both must name it, and the same.
     if (pageTerms[i]!.length === 0 && !(pageEntities[i] && pageEntities[i] === best.figure.entity)) return;
     if (best.agreement === 'unsure') return;
+    if (best.agreement === 'conflict' && !aboutNamedPlace(best)) return;
     take(i, best, best.agreement === 'agree' ? 'corroborated' : 'conflicting');
   });
   alignRest();
@@ -220,7 +224,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const best = pairs[0];
     if (!best || best.agreement !== 'conflict') return;
     if (pairsByFigure[i]!.some((p) => p.agreement === 'agree' && p.sim >= CORROBORATE_AT * 0.8)) return;
-    if (best.sim < CONFLICT_ALONE_AT || best.local < STRONG_LOCAL || best.shared < 2) return;
+    if (best.sim < CONFLICT_ALONE_AT || best.local < STRONG_LOCAL || best.shared < 2 || !aboutNamedPlace(best)) return;
     const runnerUp = pairs.find((p) => p.figure !== best.figure && p.figure.low !== best.figure.low);
     if (runnerUp && best.sim - runnerUp.sim < MARGIN) return;
     take(i, best, 'conflicting');
