@@ -462,6 +462,7 @@ function isLabel(s: Scanner, i: number): boolean {
   const next = t[i + 1];
   if (next && next.type === 'sym' && (next.text === ':' || next.text === '.') && !next.spaced && t[i + 2]?.type === 'num' && !t[i + 2]!.spaced) return true;
   if (prev.type === 'sym' && prev.text === ':' && !tok.spaced && t[i - 2]?.type === 'num') return true;
+  if (prev.type === 'sym' && prev.text === '.' && !tok.spaced && !prev.spaced && t[i - 2]?.type === 'num') return true;
   return false;
 }
 
@@ -508,6 +509,12 @@ function readPeriod(s: Scanner, i: number): PeriodMention | null {
       j++;
       if (t[j]?.text === ',') j++;
     }
+  }
+  // "FY2024": a fiscal year, read as its calendar year.
+  const fy = t[j];
+  if (fy && fy.type === 'id' && /^FY(?:19|20)\d\d$/i.test(fy.text)) {
+    const year = Number(fy.text.slice(2));
+    return mention(s, i, j + 1, year, year);
   }
   const y = t[j];
   if (!isYearValue(y)) return null;
@@ -563,7 +570,7 @@ export function scanQuantities(text: string): QuantityScan {
   while (i < t.length) {
     const tok = t[i]!;
     // Periods first: a year is never a figure.
-    if (tok.type === 'word' || tok.type === 'num' || tok.type === 'sym') {
+    if (tok.type !== 'id' || /^FY\d{4}$/i.test(tok.text)) {
       const p = (tok.type === 'num' && yearIsQuantity(s, i)) ? null : readPeriod(s, i);
       if (p) {
         periods.push(p);

@@ -342,3 +342,18 @@ describe('parseFigures on hostile input', () => {
     expect(median(largeTimes) / median(smallTimes)).toBeLessThan(4);
   });
 });
+
+describe('fiscal years and version numbers', () => {
+  it.each([
+    ['$3 billion in FY2024', 2024],
+    ['FY2025 revenue rose 12%', 2025],
+  ])('reads "%s" as scoped to %i', (text, year) => {
+    const [figure] = scanQuantities(text).figures;
+
+    expect(figure?.period).toMatchObject({ from: year, to: year });
+  });
+
+  it('finds no figure in a version number', () => {
+    expect(scanQuantities('version 1.2.3 shipped').figures).toEqual([]);
+  });
+});
