@@ -78,6 +78,12 @@ const QUALIFIER_RULES: QualifierRule[] = [
   { words: ['below'], qualifier: 'under' },
 ];
 
+/** The rules by their first word, longest first, so a token looks at its own few rules only. */
+const RULES_BY_FIRST_WORD: ReadonlyMap<string, QualifierRule[]> = QUALIFIER_RULES.reduce((map, rule) => {
+  map.set(rule.words[0]!, [...(map.get(rule.words[0]!) ?? []), rule]);
+  return map;
+}, new Map<string, QualifierRule[]>());
+
 const SYMBOL_QUALIFIERS: ReadonlyMap<string, Qualifier> = new Map([
   ['~', 'about'], ['≈', 'about'], ['∼', 'about'], ['>', 'over'], ['≥', 'at-least'], ['<', 'under'], ['≤', 'at-most'],
 ]);
@@ -288,8 +294,7 @@ function matchQualifier(s: Scanner, i: number): { rule: QualifierRule; next: num
     return { rule: { words: [tok.text], qualifier }, next };
   }
   if (tok.type !== 'word') return null;
-  for (const rule of QUALIFIER_RULES) {
-    if (rule.words[0] !== tok.lower) continue;
+  for (const rule of RULES_BY_FIRST_WORD.get(tok.lower) ?? []) {
     let ok = true;
     for (let k = 1; k < rule.words.length; k++) {
       if (!isWord(t[i + k], rule.words[k]!)) {
