@@ -7,6 +7,7 @@ import { sendToBackground } from '../src/messages';
 import { getSettings, watchSettings } from '../src/settings/storage';
 import { sourceHref } from '../src/ui/source-href';
 import { sourceInfo } from '../src/ui/source-info';
+import '../src/content/highlights.css';
 import cardCss from '../src/ui/tally.css?inline';
 
 export default defineContentScript({

@@ -1,4 +1,3 @@
-import { isCheckableRoot } from './check-root';
 import type { PageWindow } from './page-window';
 
 const ELEMENT_NODE = 1;
@@ -10,21 +9,31 @@ export interface ChangeWatcherOptions {
   maxWaitMs?: number;
 }
 
+/** Attributes that show or hide text, or make it an editor's. */
+const WATCHED_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable'];
+
 /**
  * Watches the page for changed text and hands over, in batches, the smallest elements to check
- * again: the text block a change happened in when the block is known, or the new element itself.
- * Changes inside Tally's own elements, scripts, editors and hidden subtrees are ignored.
+ * again: the text block a change happened in when the block is known, or the changed element
+ * itself. Changes inside Tally's own elements are ignored; a root inside an editor or a hidden
+ * subtree is handed over all the same, so the findings it held can be dropped.
+ *
+ * It throttles: a batch goes out after `debounceMs` without change, and a page that never stops
+ * changing gets one batch per `maxWaitMs`, however many changes it makes. The timer is armed once
+ * per batch, not once per change, so a page that changes a thousand times a second costs the
+ * observer callback and little else.
  */
 export class ChangeWatcher {
   /** Elements the extractor returned as owners of text blocks. */
   private readonly knownBlocks = new WeakSet<Element>();
   /** Elements whose children changed. */
   private readonly parents = new Set<Node>();
-  /** Nodes that were added, and text nodes whose text changed. */
+  /** Nodes that were added, text nodes whose text changed, elements whose watched attributes did. */
   private readonly fresh = new Set<Node>();
   private readonly observer: MutationObserver;
   private timer: number | undefined;
   private firstChangeAt = 0;
+  private lastChangeAt = 0;
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
 
@@ -42,6 +51,7 @@ export class ChangeWatcher {
     this.observer.observe(this.win.document.documentElement, {
       childList: true,
       characterData: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
       subtree: true,
     });
   }
@@ -54,26 +64,38 @@ export class ChangeWatcher {
     this.fresh.clear();
   }
 
-  /** Remembers the elements that own text blocks, so a later change maps back to its block. */
-  learn(blockElements: Iterable<Element>): void {
-    for (const element of blockElements) this.knownBlocks.add(element);
+  /** Remembers the element that owns a text block, so a later change maps back to its block. */
+  learn(blockElement: Element): void {
+    this.knownBlocks.add(blockElement);
   }
 
   private collect(records: MutationRecord[]): void {
     for (const record of records) {
-      if (record.type === 'characterData') this.fresh.add(record.target);
-      else this.parents.add(record.target);
+      if (record.type === 'childList') this.parents.add(record.target);
+      else this.fresh.add(record.target);
       record.addedNodes.forEach((node) => this.fresh.add(node));
     }
+    this.lastChangeAt = this.win.performance.now();
+    if (this.timer === undefined) {
+      this.firstChangeAt = this.lastChangeAt;
+      this.timer = this.win.setTimeout(() => this.wake(), this.debounceMs);
+    }
+  }
+
+  /** The timer fired: flush if the page has been quiet long enough or waited too long, else wait on. */
+  private wake(): void {
     const now = this.win.performance.now();
-    if (this.timer === undefined) this.firstChangeAt = now;
-    this.win.clearTimeout(this.timer);
-    const wait = Math.max(0, Math.min(this.debounceMs, this.firstChangeAt + this.maxWaitMs - now));
-    this.timer = this.win.setTimeout(() => this.flush(), wait);
+    const quiet = now - this.lastChangeAt;
+    const waited = now - this.firstChangeAt;
+    if (quiet < this.debounceMs && waited < this.maxWaitMs) {
+      this.timer = this.win.setTimeout(() => this.wake(), Math.min(this.debounceMs - quiet, this.maxWaitMs - waited));
+      return;
+    }
+    this.timer = undefined;
+    this.flush();
   }
 
   private flush(): void {
-    this.timer = undefined;
     const roots = new Set<Element>();
     for (const node of this.parents) {
       // A parent outside every known block only lost or gained children: the added ones are
@@ -87,7 +109,8 @@ export class ChangeWatcher {
     }
     this.parents.clear();
     this.fresh.clear();
-    this.onChanges(outermost([...roots].filter(isCheckableRoot)));
+    // Even with no root left, something went away: the page drops the findings it took along.
+    this.onChanges(outermost([...roots].filter((root) => root.isConnected && root.closest('[data-tally]') === null)));
   }
 
   private knownBlockOf(node: Node): Element | null {

@@ -9,25 +9,6 @@ export const HIGHLIGHT_NAMES: Readonly<Record<Verdict, string>> = Object.freeze(
 const FLASH_NAME = 'tally-flash';
 const FLASH_MS = 1600;
 
-/**
- * Colours are translucent so they read on light and dark pages alike; conflicts also get a wavy
- * underline so the two verdicts differ for readers who do not tell red from green.
- * `::highlight()` takes only a few properties (colours, text-decoration, text-shadow).
- */
-export const HIGHLIGHT_CSS = `
-::highlight(tally-corroborated) {
-  background-color: rgba(24, 128, 56, 0.16);
-  text-decoration: underline solid 2px rgb(24, 128, 56);
-}
-::highlight(tally-conflicting) {
-  background-color: rgba(217, 48, 37, 0.2);
-  text-decoration: underline wavy 2px rgb(217, 48, 37);
-}
-::highlight(tally-flash) {
-  background-color: rgba(251, 188, 4, 0.6);
-}
-`;
-
 /** The `CSS.highlights` registry, with the hit test Chromium 140+ adds to it. */
 export interface HighlightRegistryLike {
   get(name: string): unknown;
@@ -37,14 +18,19 @@ export interface HighlightRegistryLike {
 }
 
 /**
- * Paints findings with the CSS Custom Highlight API. It never touches the page's nodes: ranges are
- * registered in `CSS.highlights` and styled by one `::highlight()` stylesheet, so pages whose
- * framework owns the DOM (React, Vue…) keep working. Where the API is missing (`supported` false)
- * every call is a no-op and findings are still reported.
+ * Paints findings with the CSS Custom Highlight API. It never touches the page's nodes: ranges
+ * are registered in `CSS.highlights` and styled by `highlights.css`, which the browser injects
+ * with the content script, so pages whose framework owns the DOM (React, Vue…) keep working.
+ * Where the API is missing (`supported` false) every call is a no-op and findings are still
+ * reported.
  */
 export class Highlighter {
   readonly registry: HighlightRegistryLike | undefined;
   private readonly highlights = new Map<string, Highlight>();
+  /** The ranges each verdict highlight should hold: the page can empty the Highlight itself. */
+  private readonly ranges = new Map<string, Set<Range>>();
+  /** Between `install()` and `clear()`: only then is there anything to repair. */
+  private installed = false;
   private flashTimer: number | undefined;
 
   constructor(private readonly win: PageWindow) {
@@ -56,25 +42,39 @@ export class Highlighter {
     return this.registry !== undefined;
   }
 
-  /** Adds the stylesheet (once per document) and registers the highlights. */
+  /** Registers the highlights. */
   install(): void {
     if (!this.registry) return;
-    const doc = this.win.document;
-    if (!doc.querySelector('style[data-tally]')) {
-      const style = doc.createElement('style');
-      style.setAttribute('data-tally', '');
-      style.textContent = HIGHLIGHT_CSS;
-      (doc.head ?? doc.documentElement).append(style);
-    }
+    this.installed = true;
     for (const name of Object.values(HIGHLIGHT_NAMES)) this.highlight(name);
   }
 
   add(verdict: Verdict, range: Range): void {
-    this.highlight(HIGHLIGHT_NAMES[verdict])?.add(range);
+    const name = HIGHLIGHT_NAMES[verdict];
+    this.rangesOf(name).add(range);
+    this.highlight(name)?.add(range);
   }
 
   delete(verdict: Verdict, range: Range): void {
-    this.highlight(HIGHLIGHT_NAMES[verdict])?.delete(range);
+    const name = HIGHLIGHT_NAMES[verdict];
+    this.rangesOf(name).delete(range);
+    this.highlight(name)?.delete(range);
+  }
+
+  /**
+   * Puts back what the page took away: Tally's highlights in the registry (a page may call
+   * `CSS.highlights.clear()`), and their ranges (it may empty a Highlight it got from the
+   * registry). Costs two lookups per verdict when nothing is missing.
+   */
+  repair(): void {
+    if (!this.registry || !this.installed) return;
+    for (const name of Object.values(HIGHLIGHT_NAMES)) {
+      const highlight = this.highlight(name);
+      const ranges = this.rangesOf(name);
+      if (!highlight || highlight.size === ranges.size) continue;
+      highlight.clear();
+      for (const range of ranges) highlight.add(range);
+    }
   }
 
   /** Briefly marks a range more strongly, to show where the popup just scrolled to. */
@@ -87,10 +87,18 @@ export class Highlighter {
     this.flashTimer = this.win.setTimeout(() => this.unregister(FLASH_NAME), FLASH_MS);
   }
 
-  /** Removes every highlight Tally registered (the stylesheet stays: it styles nothing then). */
+  /** Removes every highlight Tally registered. */
   clear(): void {
     this.win.clearTimeout(this.flashTimer);
     for (const name of [...this.highlights.keys()]) this.unregister(name);
+    this.ranges.clear();
+    this.installed = false;
+  }
+
+  private rangesOf(name: string): Set<Range> {
+    let ranges = this.ranges.get(name);
+    if (!ranges) this.ranges.set(name, (ranges = new Set()));
+    return ranges;
   }
 
   private unregister(name: string): void {

@@ -17,6 +17,7 @@ import { Highlighter } from './highlighter';
 import { rangeAtPoint } from './hit-test';
 import type { PageWindow } from './page-window';
 import { reportFinding } from './report-finding';
+import { TimeSlicer } from './yield-to-main';
 
 /** What the page controller needs from the extension; the content script passes the real ones. */
 export interface TallyPageDeps {
@@ -48,6 +49,14 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 /** Focus on an element with more text than this (a whole article, say) opens no card. */
 const MAX_FOCUS_TEXT = 300;
 
+/** After a pass, a page still changing waits this many ms per ms the pass kept the main thread busy… */
+const REST_PER_BUSY_MS = 4;
+/** …but never longer than this. */
+const MAX_REST_MS = 5000;
+
+/** How often Tally puts back highlights the page removed (by `CSS.highlights.clear()`, say). */
+const REPAIR_MS = 1000;
+
 /**
  * Tally on one page: reads the settings first and does nothing on a page it is off for; otherwise
  * checks the page in slices, highlights the findings, keeps up with changes to the page and to
@@ -71,6 +80,7 @@ export class TallyPage {
   private dirty = false;
   private draining = false;
   private lastReport = '';
+  private repairTimer: number | undefined;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -138,6 +148,8 @@ export class TallyPage {
     this.active = true;
     this.highlighter.install();
     this.watcher.start();
+    // The highlight registry is the page's too; nothing tells Tally when the page empties it.
+    if (this.highlighter.supported) this.repairTimer = this.win.setInterval(() => this.highlighter.repair(), REPAIR_MS);
     this.card = new CardController(this.win, this.deps.cardCss, {
       entryAt: (x, y) => this.entryAt(x, y),
       entryIn: (element) => this.entryIn(element),
@@ -152,6 +164,7 @@ export class TallyPage {
     this.active = false;
     this.generation += 1;
     this.watcher.stop();
+    this.win.clearInterval(this.repairTimer);
     this.highlighter.clear();
     this.card?.destroy();
     this.card = null;
@@ -187,17 +200,23 @@ export class TallyPage {
         }
         this.pendingFull = false;
         this.pendingRoots.clear();
+        const slicer = new TimeSlicer(this.win);
         let completed = true;
         for (const root of roots) {
-          if (!(await this.recheck(root, generation))) {
+          if (!(await this.recheck(root, generation, slicer))) {
             completed = false;
             break;
           }
         }
-        if (!completed) continue;
-        this.dropStale();
-        this.status = 'done';
-        this.report();
+        if (completed) {
+          this.dropStale();
+          this.status = 'done';
+          this.report();
+        }
+        // A page that keeps changing gets checked again, but only after a rest in proportion to
+        // what the last pass cost, so checking takes at most about a fifth of the main thread.
+        const rest = Math.min(MAX_REST_MS, slicer.finish() * REST_PER_BUSY_MS);
+        if (this.active && this.dirty && generation === this.generation) await this.sleep(rest);
       }
     } catch (error) {
       console.error('[tally] check failed', error);
@@ -206,28 +225,37 @@ export class TallyPage {
     }
   }
 
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.win.setTimeout(resolve, ms));
+  }
+
   /**
    * Checks `root` again and replaces the findings inside it. Findings that are found again at
    * the same place keep their entry (and id, so the popup's list stays valid).
    */
-  private async recheck(root: Element, generation: number): Promise<boolean> {
+  private async recheck(root: Element, generation: number, slicer: TimeSlicer): Promise<boolean> {
     const before = [...this.entries.values()].filter((e) => root === e.element || root.contains(e.element));
     const kept = new Set<Entry>();
     const added: Entry[] = [];
-    const completed = await checkRoot(
-      this.win,
-      root,
-      this.deps.check,
-      (blocks) => this.watcher.learn(blocks.map((block) => block.element)),
-      (found) => {
+    // Where each finding is, so a finding found again is matched at once: a root can hold thousands.
+    const known = new PlaceIndex(before);
+    const completed = await checkRoot(this.win, root, {
+      check: this.deps.check,
+      slicer,
+      onBlock: (block) => this.watcher.learn(block.element),
+      onFound: (found) => {
         for (const placed of found) {
-          const same = before.find((e) => isSamePlace(e, placed)) ?? added.find((e) => isSamePlace(e, placed));
+          const same = known.get(placed.range, placed.finding.claimId, placed.finding.verdict);
           if (same) kept.add(same);
-          else added.push(this.add(placed));
+          else {
+            const entry = this.add(placed);
+            added.push(entry);
+            known.add(entry);
+          }
         }
       },
-      () => generation !== this.generation,
-    );
+      cancelled: () => generation !== this.generation,
+    });
     if (generation !== this.generation) return false;
     if (!completed) {
       added.forEach((entry) => this.remove(entry));
@@ -305,16 +333,30 @@ export class TallyPage {
   }
 }
 
-/** Whether a new finding is the one an entry already shows: same figure text, same claim. */
-function isSamePlace(entry: Entry, placed: PlacedFinding): boolean {
-  const a = entry.range;
-  const b = placed.range;
-  return (
-    entry.report.claimId === placed.finding.claimId &&
-    entry.verdict === placed.finding.verdict &&
-    a.startContainer === b.startContainer &&
-    a.startOffset === b.startOffset &&
-    a.endContainer === b.endContainer &&
-    a.endOffset === b.endOffset
-  );
+/**
+ * Entries by where their figure is and what they say about it (same text span, same claim, same
+ * verdict): a finding found again at that place is the same finding, and keeps its entry.
+ */
+class PlaceIndex {
+  private readonly byNode = new Map<Node, Map<string, Entry>>();
+
+  constructor(entries: Iterable<Entry>) {
+    for (const entry of entries) this.add(entry);
+  }
+
+  add(entry: Entry): void {
+    const { startContainer } = entry.range;
+    let atNode = this.byNode.get(startContainer);
+    if (!atNode) this.byNode.set(startContainer, (atNode = new Map()));
+    atNode.set(placeKey(entry.range, entry.report.claimId, entry.verdict), entry);
+  }
+
+  get(range: Range, claimId: string, verdict: Verdict): Entry | undefined {
+    const entry = this.byNode.get(range.startContainer)?.get(placeKey(range, claimId, verdict));
+    return entry && entry.range.endContainer === range.endContainer ? entry : undefined;
+  }
+}
+
+function placeKey(range: Range, claimId: string, verdict: Verdict): string {
+  return `${range.startOffset}:${range.endOffset}:${verdict}:${claimId}`;
 }

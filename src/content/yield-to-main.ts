@@ -18,26 +18,40 @@ export function yieldToMain(win: Window): Promise<void> {
 export const SLICE_BUDGET_MS = 12;
 
 /**
- * Sizes the slices of a loop whose items cost unknown, uneven time: starts small, grows the
- * slice while slices finish well within the budget, and shrinks it as soon as one runs over.
+ * Cuts a long job into slices of about `budgetMs` of main-thread time. The job asks `due` between
+ * two of its steps (each step a few milliseconds at most) and, when it is, awaits `pause()`, which
+ * yields to the page and starts the next slice. One slicer serves a whole check, across its
+ * roots, so many small roots do not add up to one long task. `busyMs` sums the slices' time: what
+ * the job cost the page.
  */
-export class SliceSizer {
-  private size: number;
+export class TimeSlicer {
+  private sliceStart: number;
+  /** Slices ended by `pause()`: a job whose state may have changed meanwhile compares it. */
+  pauses = 0;
+  busyMs = 0;
 
   constructor(
-    initial = 8,
+    private readonly win: Window,
     private readonly budgetMs = SLICE_BUDGET_MS,
   ) {
-    this.size = initial;
+    this.sliceStart = win.performance.now();
   }
 
-  get next(): number {
-    return this.size;
+  get due(): boolean {
+    return this.win.performance.now() - this.sliceStart >= this.budgetMs;
   }
 
-  /** Records how long the last slice of `count` items took. */
-  record(count: number, elapsedMs: number): void {
-    if (elapsedMs > this.budgetMs) this.size = Math.max(1, Math.floor(count / 2));
-    else if (count >= this.size && elapsedMs < this.budgetMs / 3) this.size = Math.min(this.size * 2, 4096);
+  async pause(): Promise<void> {
+    this.busyMs += this.win.performance.now() - this.sliceStart;
+    await yieldToMain(this.win);
+    this.pauses += 1;
+    this.sliceStart = this.win.performance.now();
+  }
+
+  /** Ends the job's last slice and returns the job's total time. */
+  finish(): number {
+    this.busyMs += this.win.performance.now() - this.sliceStart;
+    this.sliceStart = this.win.performance.now();
+    return this.busyMs;
   }
 }

@@ -113,19 +113,41 @@ function tagOf(el: Element): string {
  * only whitespace are dropped. Hidden, editable, non-text and Tally's own subtrees are
  * skipped; `root` itself is always read, since the caller chose it.
  *
- * The walk is iterative (pages can nest thousands of levels deep) and touches each node a
- * constant number of times. It follows `firstChild`/`nextSibling`/`parentNode` instead of a
- * TreeWalker because linkedom's TreeWalker ignores the filter argument and has only
- * `nextNode()`, so it cannot skip a subtree; the manual walk behaves the same in both DOMs.
- *
  * @example
  * const blocks = extractBlocks(document, { isVisible: (el) => el.checkVisibility(), maxBlocks: 5000 });
  */
 export function extractBlocks(root: Document | Element, options: ExtractBlocksOptions = {}): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  for (const block of walkBlocks(root, options)) if (block !== null) blocks.push(block);
+  return blocks;
+}
+
+/** How many nodes {@link walkBlocks} visits between two chances for its caller to pause. */
+const NODES_PER_STEP = 256;
+
+/**
+ * The walk behind {@link extractBlocks}, one block at a time, so a caller can spread a big page
+ * over many short tasks: it yields each block as soon as it is complete, and `null` after every
+ * few hundred nodes that completed none (a page of 100,000 inline spans is one block).
+ *
+ * A caller that let the page run between two steps says so by passing `true` to `next()`: the
+ * walk then stops if the page moved its current node out of `root` meanwhile, rather than
+ * wander through the rest of the document (the caller's change watcher will see that change).
+ *
+ * The walk is iterative (pages can nest thousands of levels deep) and touches each node a
+ * constant number of times. It follows `firstChild`/`nextSibling`/`parentNode` instead of a
+ * TreeWalker because linkedom's TreeWalker ignores the filter argument and has only
+ * `nextNode()`, so it cannot skip a subtree; the manual walk behaves the same in both DOMs.
+ */
+export function* walkBlocks(
+  root: Document | Element,
+  options: ExtractBlocksOptions = {},
+): Generator<TextBlock | null, void, boolean | undefined> {
   const { isVisible, maxBlocks = Number.POSITIVE_INFINITY } = options;
   const top: Element | null = isDocument(root) ? (root.body ?? root.documentElement) : root;
-  const blocks: TextBlock[] = [];
-  if (top === null || maxBlocks <= 0) return blocks;
+  if (top === null || maxBlocks <= 0) return;
+  let count = 0;
+  let visited = 0;
 
   // The run being built: its text pieces, segments, and length so far.
   let parts: string[] = [];
@@ -134,20 +156,22 @@ export function extractBlocks(root: Document | Element, options: ExtractBlocksOp
   // Block-level ancestors of the current node; the last one owns the current run.
   const owners: Element[] = [top];
 
-  const flush = (): void => {
+  /** Ends the current run; returns its block unless it holds only whitespace. */
+  const flush = (): TextBlock | null => {
     const text = parts.join('');
     const owner = owners[owners.length - 1];
-    if (owner !== undefined && segments.length > 0 && /\S/.test(text)) {
-      blocks.push({ text, element: owner, segments });
-    }
+    const block = owner !== undefined && segments.length > 0 && /\S/.test(text) ? { text, element: owner, segments } : null;
     parts = [];
     segments = [];
     length = 0;
+    return block;
   };
 
   let node: Node | null = top.firstChild;
-  while (node !== null && blocks.length < maxBlocks) {
+  while (node !== null && count < maxBlocks) {
+    if (++visited % NODES_PER_STEP === 0 && (yield null) === true && !top.contains(node)) return;
     let child: Node | null = null;
+    let done: TextBlock | null = null;
     if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
       if (data.length > 0) {
@@ -167,30 +191,43 @@ export function extractBlocks(root: Document | Element, options: ExtractBlocksOp
       } else if (!isSkipped(el, tag, isVisible)) {
         const isBlock = !INLINE_TAGS.has(tag);
         if (isBlock) {
-          flush();
+          done = flush();
           owners.push(el);
         }
         child = el.firstChild;
         if (child === null && isBlock) owners.pop();
       }
     }
-    if (child !== null) {
-      node = child;
-      continue;
-    }
-    // No way down: climb to the nearest ancestor with a next sibling, closing blocks on the way.
-    while (node !== null && node !== top && node.nextSibling === null) {
-      node = node.parentNode;
-      if (node === null || node === top) break;
-      if (node.nodeType === ELEMENT_NODE && !INLINE_TAGS.has(tagOf(node as Element))) {
-        flush();
-        owners.pop();
+    if (child === null) {
+      // No way down: climb to the nearest ancestor with a next sibling, closing blocks on the way.
+      while (node !== null && node !== top && node.nextSibling === null) {
+        node = node.parentNode;
+        if (node === null || node === top) break;
+        if (node.nodeType === ELEMENT_NODE && !INLINE_TAGS.has(tagOf(node as Element))) {
+          // Runs closed on the way up are yielded one by one: each may be followed by a pause.
+          if (done !== null) {
+            count += 1;
+            if ((yield done) === true && !top.contains(node)) return;
+            if (count >= maxBlocks) return;
+          }
+          done = flush();
+          owners.pop();
+        }
       }
+      node = node === null || node === top ? null : node.nextSibling;
+    } else {
+      node = child;
     }
-    node = node === null || node === top ? null : node.nextSibling;
+    if (done !== null) {
+      count += 1;
+      const paused = yield done;
+      if (paused === true && node !== null && !top.contains(node)) return;
+    }
   }
-  if (blocks.length < maxBlocks) flush();
-  return blocks;
+  if (count < maxBlocks) {
+    const last = flush();
+    if (last !== null) yield last;
+  }
 }
 
 function isDocument(root: Document | Element): root is Document {

@@ -25,11 +25,16 @@ export function siteOf(url: string): string | null {
   return normalizeSite(parsed.hostname);
 }
 
+const MAX_SITE_INPUT = 1_000;
+
 /**
  * Normalises a hostname typed or stored for the per-site list; null when it is not a hostname.
  * Accepts IPv4, bracketed IPv6 and internationalised names in their punycode form.
  */
 export function normalizeSite(host: string): string | null {
+  // Longer than any hostname with room for spaces around it: a corrupt store's 5 MB string is
+  // not worth lower-casing.
+  if (host.length > MAX_SITE_INPUT) return null;
   const site = host.trim().toLowerCase().replace(/^www\./, '');
   if (site.length === 0 || site.length > 253) return null;
   if (/^\[[0-9a-f:.]+\]$/.test(site)) return site;

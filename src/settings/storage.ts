@@ -32,13 +32,18 @@ export function parseSettings(raw: { [K in keyof Settings]?: unknown }): Setting
   };
 }
 
-/** Reads the settings; never throws on a corrupt store. */
+/**
+ * Reads the settings; never throws. A corrupt value falls back to its default, and so does a
+ * store that cannot be read at all (a damaged profile): Tally then runs with its defaults.
+ */
 export async function getSettings(): Promise<Settings> {
-  const [enabled, disabledSites] = await Promise.all([
-    items.enabled.getValue(),
-    items.disabledSites.getValue(),
-  ]);
-  return parseSettings({ enabled, disabledSites });
+  try {
+    const [enabled, disabledSites] = await Promise.all([items.enabled.getValue(), items.disabledSites.getValue()]);
+    return parseSettings({ enabled, disabledSites });
+  } catch (error) {
+    console.error('[tally] cannot read the settings', error);
+    return { ...DEFAULT_SETTINGS, disabledSites: [] };
+  }
 }
 
 /**

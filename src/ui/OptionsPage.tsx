@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Settings } from '../settings/storage';
 import { SiteSwitch } from './SiteSwitch';
 
@@ -10,9 +10,22 @@ export interface OptionsApi {
   setSiteEnabled(site: string, enabled: boolean): Promise<void>;
 }
 
+/**
+ * The most sites the list shows at once. Nobody switches off thousands of sites by hand, but a
+ * store filled by something else can hold 100,000: the page then offers a search instead of
+ * rendering them all (which takes the browser seconds).
+ */
+export const SHOWN_SITES = 200;
+
 /** The options page: the global switch and the sites Tally is turned off for. */
 export function OptionsPage({ api }: { api: OptionsApi }) {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [query, setQuery] = useState('');
+  const matching = useMemo(() => {
+    const sites = settings?.disabledSites ?? [];
+    const wanted = query.trim().toLowerCase();
+    return wanted === '' ? sites : sites.filter((site) => site.includes(wanted));
+  }, [settings, query]);
 
   useEffect(() => {
     void api.getSettings().then(setSettings);
@@ -33,11 +46,21 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
         <h2 id="disabled-sites" class="panel__title">
           Sites where Tally is off
         </h2>
+        {settings.disabledSites.length > SHOWN_SITES && (
+          <input
+            type="search"
+            class="sites__search"
+            placeholder="Find a site"
+            aria-label="Find a site"
+            value={query}
+            onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+          />
+        )}
         {settings.disabledSites.length === 0 ? (
           <p class="panel__note">None. Turn Tally off for a site with the switch in its popup.</p>
         ) : (
           <ul class="sites">
-            {settings.disabledSites.map((site) => (
+            {matching.slice(0, SHOWN_SITES).map((site) => (
               <li key={site} class="sites__item">
                 <span class="sites__name">{site}</span>
                 <button
@@ -51,6 +74,12 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
               </li>
             ))}
           </ul>
+        )}
+        {matching.length > SHOWN_SITES && (
+          <p class="panel__note" role="status">
+            {(matching.length - SHOWN_SITES).toLocaleString('en')} more {query.trim() === '' ? 'sites' : 'matching sites'}: search
+            to find one.
+          </p>
         )}
       </section>
     </main>

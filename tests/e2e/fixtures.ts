@@ -31,11 +31,16 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 
 /**
  * Serves the fixture pages. Paths under /spa/ all get spa.html, as a single-page app's server
- * would; /file.pdf is served as a PDF.
+ * would; /file.pdf is served as a PDF. `pages` adds pages made by the test (path → HTML).
  */
-export async function startSite(): Promise<Site> {
+export async function startSite(pages: ReadonlyMap<string, string> = new Map()): Promise<Site> {
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const made = pages.get(path);
+    if (made !== undefined) {
+      response.writeHead(200, { 'content-type': TYPES['.html'] as string }).end(made);
+      return;
+    }
     const file = path.startsWith('/spa/') ? 'spa.html' : path.slice(1);
     if (!/^[\w-]+\.(html|js)$/.test(file)) {
       response.writeHead(path === '/favicon.ico' ? 204 : 404).end();
@@ -53,7 +58,12 @@ export async function startSite(): Promise<Site> {
   if (address === null || typeof address === 'string') throw new Error('site did not start');
   return {
     origin: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        // The browser's keep-alive connections would hold close() open.
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }
 
@@ -66,7 +76,7 @@ export interface Tally {
 }
 
 /** Starts Chromium in a new profile with the built extension. */
-export async function launchTally(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Tally> {
+export async function launchTally(options: { colorScheme?: 'light' | 'dark'; args?: string[] } = {}): Promise<Tally> {
   if (!chromiumPath) throw new Error('no Chromium');
   const profile = mkdtempSync(join(tmpdir(), 'tally-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -86,6 +96,10 @@ export async function launchTally(options: { colorScheme?: 'light' | 'dark' } = 
       '--disable-sync',
       '--no-first-run',
       '--hide-scrollbars',
+      // The browser's own background requests (sign-in, component updates) resolve nowhere:
+      // only the fixture site on 127.0.0.1 is reachable, and nothing leaves the machine.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

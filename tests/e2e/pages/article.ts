@@ -1,13 +1,52 @@
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 export interface HighlightCounts {
   corroborated: number;
   conflicting: number;
 }
 
+/** Runs a function in the page; its argument and result travel as JSON. */
+type Evaluate = <R, A = undefined>(fn: (arg: A) => R, arg?: A) => Promise<R>;
+
 /** A fixture web page with Tally running on it. */
 export class ArticlePage {
-  constructor(readonly page: Page) {}
+  private readonly evaluate: Evaluate;
+
+  /** Reads the page from its own world, or, with `evaluate`, from another (see `inIsolatedWorld`). */
+  constructor(
+    readonly page: Page,
+    evaluate?: Evaluate,
+  ) {
+    this.evaluate = evaluate ?? ((fn, arg) => page.evaluate(fn as (arg: unknown) => never, arg));
+  }
+
+  /**
+   * A page object that reads the page from a world of its own, as Tally does, for pages that
+   * break the built-ins of their world (Playwright's `evaluate` runs there). The highlight
+   * registry and the DOM are the document's, so it sees the same highlights and nodes.
+   */
+  static inIsolatedWorld(context: BrowserContext, page: Page): ArticlePage {
+    return new ArticlePage(page, async (fn, arg) => {
+      const session = await context.newCDPSession(page);
+      try {
+        const { frameTree } = await session.send('Page.getFrameTree');
+        const { executionContextId } = await session.send('Page.createIsolatedWorld', {
+          frameId: frameTree.frame.id,
+          worldName: 'tally-e2e',
+        });
+        const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+          expression: `(${fn.toString()})(${JSON.stringify(arg ?? null)})`,
+          contextId: executionContextId,
+          returnByValue: true,
+          awaitPromise: true,
+        });
+        if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+        return result.value;
+      } finally {
+        await session.detach();
+      }
+    });
+  }
 
   async goto(url: string): Promise<void> {
     await this.page.goto(url);
@@ -15,7 +54,7 @@ export class ArticlePage {
 
   /** The number of ranges under each of Tally's `CSS.highlights` names. */
   highlightCounts(): Promise<HighlightCounts> {
-    return this.page.evaluate(() => ({
+    return this.evaluate(() => ({
       corroborated: CSS.highlights.get('tally-corroborated')?.size ?? 0,
       conflicting: CSS.highlights.get('tally-conflicting')?.size ?? 0,
     }));
@@ -23,11 +62,25 @@ export class ArticlePage {
 
   /** The text of each highlighted range, sorted, by verdict. */
   highlightedTexts(): Promise<{ corroborated: string[]; conflicting: string[] }> {
-    return this.page.evaluate(() => {
+    return this.evaluate(() => {
       const texts = (name: string) =>
         [...((CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>)].map((r) => (r as Range).toString()).sort();
       return { corroborated: texts('tally-corroborated'), conflicting: texts('tally-conflicting') };
     });
+  }
+
+  /** How many of Tally's highlighted ranges lie inside an element that matches `selector`. */
+  highlightsInside(selector: string): Promise<number> {
+    return this.evaluate((selector) => {
+      const ranges = ['tally-corroborated', 'tally-conflicting'].flatMap((name) => [
+        ...((CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>),
+      ]);
+      return ranges.filter((range) => {
+        const node = (range as Range).commonAncestorContainer;
+        const element = node instanceof Element ? node : node.parentElement;
+        return element?.closest(selector) != null;
+      }).length;
+    }, selector);
   }
 
   /** Waits until Tally has highlighted something. */
@@ -39,7 +92,7 @@ export class ArticlePage {
 
   /** Every `CSS.highlights` name on the page. */
   highlightNames(): Promise<string[]> {
-    return this.page.evaluate(() => [...CSS.highlights.keys()].sort());
+    return this.evaluate(() => [...CSS.highlights.keys()].sort());
   }
 
   /** The fixture keeps its story's HTML as it was parsed; true when it is still the same. */
@@ -51,7 +104,7 @@ export class ArticlePage {
 
   /** The viewport centre of the first occurrence of `text` inside `selector`. */
   async textCenter(selector: string, text: string): Promise<{ x: number; y: number }> {
-    const point = await this.page.evaluate(
+    const point = await this.evaluate(
       ([selector, text]) => {
         const root = document.querySelector(selector as string);
         const walker = document.createTreeWalker(root ?? document.body, NodeFilter.SHOW_TEXT);

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedFigures } from './expected';
+import { chromiumPath, launchTally, startSite, tabIdOf, type ExtensionGlobal, type Site, type Tally } from './fixtures';
+import { SHOWN_SITES } from '../../src/ui/OptionsPage';
+import { ArticlePage } from './pages/article';
+import { PopupPage } from './pages/popup';
+
+const SITES = 100_000;
+
+describe.skipIf(!chromiumPath)('a corrupt extension store', () => {
+  let site: Site;
+  let tally: Tally;
+
+  beforeAll(async () => {
+    site = await startSite();
+    tally = await launchTally();
+  });
+
+  afterAll(async () => {
+    await tally?.close();
+    await site?.close();
+  });
+
+  it('leaves the content script, the popup and the options page working, with every valid entry kept', { timeout: 60_000 }, async () => {
+    await tally.worker.evaluate(async (count) => {
+      const { chrome } = globalThis as unknown as ExtensionGlobal;
+      const sites: unknown[] = Array.from({ length: count }, (_, i) => `site${i}.example`);
+      sites.push(42, null, { host: 'x' }, ['nested.example'], '<img src=x onerror=alert(1)>', 'x'.repeat(5 * 1024 * 1024));
+      await chrome.storage.local.set({
+        enabled: 'yes',
+        disabledSites: sites,
+        legacy: { theme: 'dark', sites: [1, 2, 3] },
+        '<img src=x onerror=alert(2)>': '<script>alert(3)</script>',
+      });
+    }, SITES);
+    const dialogs: string[] = [];
+    tally.context.on('page', (page) => page.on('dialog', (dialog) => void dialogs.push(dialog.message())));
+
+    const article = new ArticlePage(await tally.context.newPage());
+    await article.goto(`${site.origin}/article.html`);
+    await expect.poll(() => article.highlightedTexts(), { timeout: 20_000 }).toEqual(expectedFigures('article.html'));
+
+    const popup = await PopupPage.open(tally, await tabIdOf(tally, article.page));
+    await expect.poll(() => popup.findings().count()).toBe(4);
+    expect(await popup.siteSwitch().getAttribute('aria-checked')).toBe('true');
+    await popup.siteSwitch().click();
+    await expect.poll(() => article.highlightCounts()).toEqual({ corroborated: 0, conflicting: 0 });
+    await popup.siteSwitch().click();
+    await expect.poll(() => article.highlightedTexts()).toEqual(expectedFigures('article.html'));
+    await popup.close();
+
+    // The switch wrote the list back: every valid site kept, the junk gone, other keys untouched.
+    const stored = await tally.worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as ExtensionGlobal;
+      const { disabledSites, legacy } = await chrome.storage.local.get(['disabledSites', 'legacy']);
+      return { count: (disabledSites as string[]).length, strings: (disabledSites as unknown[]).every((s) => typeof s === 'string' && s.length < 100), legacy };
+    });
+    expect(stored).toEqual({ count: SITES, strings: true, legacy: { theme: 'dark', sites: [1, 2, 3] } });
+
+    const options = await tally.context.newPage();
+    await options.goto(`chrome-extension://${tally.extensionId}/options.html`);
+    await expect.poll(() => options.locator('.sites__name').count()).toBe(SHOWN_SITES);
+    expect(await options.getByRole('status').innerText()).toBe(`${(SITES - SHOWN_SITES).toLocaleString('en')} more sites: search to find one.`);
+    await options.getByRole('searchbox', { name: 'Find a site' }).fill('site99999.');
+    await expect.poll(() => options.locator('.sites__name').allInnerTexts()).toEqual(['site99999.example']);
+    expect(await options.locator('img').count()).toBe(0);
+    expect(await options.getByText('<img', { exact: false }).count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await options.close();
+  });
+});
