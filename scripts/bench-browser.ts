@@ -1,0 +1,197 @@
+/**
+ * `npm run bench:browser [-- --sizes 100k,1m,5m] [--runs N] [--json]`: loads generated news-like
+ * pages in Chromium with the built extension (.output/chrome-mv3; the npm script builds it first)
+ * and measures what Tally costs the page, against the issue's budget. The pages are the Node
+ * bench's (same generator, same seed); the measuring is in src/bench/browser/.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { startArticleSite } from '../src/bench/browser/article-site';
+import {
+  formatBrowserReport,
+  judgeBudgets,
+  summarise,
+  type BrowserBenchResult,
+  type SizeRuns,
+} from '../src/bench/browser/browser-report';
+import type { FunctionTime } from '../src/bench/browser/cpu-profile';
+import { measureControlRun, measureExtensionRun } from '../src/bench/browser/measure-run';
+import { watchTallyTab } from '../src/bench/browser/tally-tab';
+import { generateArticleHtml } from '../src/bench/generate-article';
+import { median } from '../src/bench/measure';
+import { pickSeedSentences } from '../src/bench/seed-sentences';
+import { chromiumPath, EXTENSION_DIR, launchTally, tabIdOf } from '../tests/e2e/fixtures';
+import { MISSING_CHROMIUM } from '../tests/e2e/chromium';
+
+const USAGE = 'usage: npm run bench:browser -- [--sizes 100k,1m,5m] [--runs N] [--json]';
+/** The Node bench's seed (scripts/bench.ts), so both benches read the same pages. */
+const SEED = 20260401;
+const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
+
+interface Size {
+  key: string;
+  label: string;
+  bytes: number;
+}
+
+interface Args {
+  sizes: Size[];
+  runs?: number;
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { sizes: ['100k', '1m', '5m'].map(parseSize), json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') args.json = true;
+    else if (arg === '--sizes') args.sizes = (argv[++i] ?? '').split(',').map(parseSize);
+    else if (arg === '--runs') {
+      args.runs = Number(argv[++i]);
+      if (!Number.isInteger(args.runs) || args.runs < 1) fail('--runs needs a whole number above 0');
+    } else fail(`unknown option ${arg}`);
+  }
+  return args;
+}
+
+function parseSize(text: string): Size {
+  const match = /^(\d+(?:\.\d+)?)(k|m)$/i.exec(text.trim());
+  if (!match) fail(`a size is like 100k or 1m, got "${text}"`);
+  const kilo = match[2]!.toLowerCase() === 'k';
+  return {
+    key: text.trim().toLowerCase(),
+    label: `${match[1]} ${kilo ? 'KB' : 'MB'}`,
+    bytes: Math.round(Number(match[1]) * (kilo ? 1024 : 1024 * 1024)),
+  };
+}
+
+function fail(message: string): never {
+  process.stderr.write(`bench:browser: ${message}; ${USAGE}\n`);
+  process.exit(2);
+}
+
+const progress = (line: string) => process.stderr.write(line + '\n');
+
+/** Cleanups run once, on success, error or Ctrl-C: the browser, the server, the temp files. */
+const cleanups: (() => Promise<unknown> | void)[] = [];
+async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
+}
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => void cleanUp().finally(() => process.exit(code)));
+}
+
+/** The bundle's code where a profiled function starts: names are minified, the code says more. */
+function codeLocator(bundle: string): (fn: FunctionTime) => string {
+  const lines = bundle.split('\n');
+  return (fn) => (fn.url.endsWith('/content-scripts/content.js') ? (lines[fn.line] ?? '').slice(fn.column, fn.column + 70) : fn.url);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!chromiumPath) throw new Error(MISSING_CHROMIUM);
+  const bundle = readFileSync(CONTENT_SCRIPT);
+
+  const seedsDir = join(import.meta.dirname, '../data/seeds');
+  const seedSentences = pickSeedSentences(
+    readdirSync(seedsDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => readFileSync(join(seedsDir, f), 'utf8')),
+  );
+  const pages = args.sizes.map((size, n) => ({ ...size, html: generateArticleHtml(size.bytes, SEED + n, seedSentences) }));
+
+  // The control pages are files: the content script matches http(s) pages only, so the same HTML
+  // from a file: URL loads in the same browser, with the same flags, without Tally.
+  const controlDir = mkdtempSync(join(tmpdir(), 'tally-bench-browser-'));
+  const removeControlDir = () => rmSync(controlDir, { recursive: true, force: true });
+  cleanups.push(removeControlDir);
+  // Playwright answers Ctrl-C by closing the browser and exiting at once, before cleanUp is done.
+  process.once('exit', removeControlDir);
+  for (const page of pages) writeFileSync(join(controlDir, `${page.key}.html`), page.html);
+  const site = await startArticleSite(new Map(pages.map((page) => [`/${page.key}.html`, page.html])));
+  cleanups.push(() => site.close());
+  const tally = await launchTally();
+  cleanups.push(() => tally.close());
+  const extensionOrigin = `chrome-extension://${tally.extensionId}/`;
+  const userAgent = await tally.worker.evaluate(() => navigator.userAgent);
+
+  // Each run in a fresh page (a fresh document and isolated world), closed after.
+  const inNewPage = async <T>(use: (page: Page) => Promise<T>): Promise<T> => {
+    const page = await tally.context.newPage();
+    try {
+      return await use(page);
+    } finally {
+      await page.close();
+    }
+  };
+  const measureOnce = (key: string) =>
+    inNewPage(async (page) => {
+      const tab = await watchTallyTab(tally.worker, await tabIdOf(tally, page));
+      return measureExtensionRun(page, `${site.origin}/${key}.html`, extensionOrigin, tab);
+    });
+  const controlOnce = (key: string) =>
+    inNewPage((page) => measureControlRun(page, pathToFileURL(join(controlDir, `${key}.html`)).href, extensionOrigin));
+
+  // A fresh browser's first page also pays for starting the extension's service worker.
+  await measureOnce(pages[0]!.key);
+  const measured: SizeRuns[] = [];
+  for (const page of pages) {
+    const count = args.runs ?? (page.bytes > 2 * 1024 * 1024 ? 3 : 5);
+    const size: SizeRuns = { label: page.label, bytes: page.bytes, htmlBytes: Buffer.byteLength(page.html), runs: [], controls: [] };
+    for (let i = 0; i < count; i++) {
+      const run = await measureOnce(page.key);
+      size.runs.push(run);
+      size.controls.push(await controlOnce(page.key));
+      progress(
+        `${page.label} run ${i + 1}/${count}: ext CPU ${run.extCpuMs.toFixed(0)} ms, floor ${run.floorMs.toFixed(2)} ms, ` +
+          `script started ${(run.scriptStartMs ?? NaN).toFixed(0)} ms and was done ${(run.doneMs ?? NaN).toFixed(0)} ms after load, ` +
+          `${run.corroborated + run.conflicting} findings`,
+      );
+    }
+    measured.push(size);
+  }
+
+  const codeAt = codeLocator(bundle.toString('utf8'));
+  const sizes = measured.map((size) => summarise(size, codeAt));
+  const bundleSize = { bytes: bundle.length, gzipBytes: gzipSync(bundle, { level: 9 }).length };
+  const result: BrowserBenchResult = {
+    browser: /(?:Headless)?Chrome\/[\d.]+/.exec(userAgent)?.[0] ?? userAgent,
+    cpus: availableParallelism(),
+    bundle: bundleSize,
+    sizes,
+    budgets: judgeBudgets(sizes, bundleSize),
+  };
+  sanityCheck(measured);
+  process.stdout.write(args.json ? JSON.stringify(result, null, 2) + '\n' : '\n' + formatBrowserReport(result));
+}
+
+/**
+ * The measurement must see the content script: its time is above 0 on every run and grows with
+ * the page, and nothing of it shows on the control pages.
+ */
+function sanityCheck(sizes: readonly SizeRuns[]): void {
+  const problems: string[] = [];
+  for (const size of sizes) {
+    if (size.runs.some((r) => r.extCpuMs <= 0)) problems.push(`${size.label}: a run with no extension time in its profile`);
+    if (size.controls.some((c) => c.extCpuMs > 0)) problems.push(`${size.label}: extension time on a control page`);
+  }
+  const medians = sizes.map((s) => median(s.runs.map((r) => r.extCpuMs)));
+  if (medians.some((m, i) => i > 0 && m <= medians[i - 1]! && sizes[i]!.bytes > sizes[i - 1]!.bytes)) {
+    problems.push('extension time does not grow with page size');
+  }
+  for (const problem of problems) progress(`sanity check: ${problem}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  process.exitCode = 1;
+  progress(`bench:browser: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+} finally {
+  await cleanUp();
+}

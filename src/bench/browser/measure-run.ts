@@ -1,0 +1,199 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { HIGHLIGHT_NAMES } from '../../content/highlighter';
+import { median } from '../measure';
+import {
+  extensionActivity,
+  functionsWithin,
+  type CpuProfile,
+  type ExtensionActivity,
+  type ExtensionSample,
+  type FunctionTime,
+} from './cpu-profile';
+import { digitFloorPass, installProbe, readProbe, type ProbeReading } from './page-probe';
+import type { TallyTab } from './tally-tab';
+
+/** The highlights' total must hold still this long (and Tally must say `done`) to call a check finished. */
+export const SETTLE_MS = 500;
+/** Finer than V8's 1 ms default, so a 50 ms task can be told apart from its neighbours. */
+const SAMPLING_INTERVAL_US = 200;
+const FLOOR_PASSES = 7;
+const RUN_TIMEOUT_MS = 60_000;
+
+/** A main-thread task over 50 ms; times in ms from the load event. */
+export interface LongTask {
+  startMs: number;
+  durationMs: number;
+  /** The part of it the profile sampled under extension frames, and by which functions. */
+  extMs: number;
+  extFunctions: FunctionTime[];
+}
+
+/** One load of a page with Tally on it. Times are ms from the page's load event. */
+export interface ExtensionRun {
+  /** Sampled time with an extension frame on the stack (see extensionActivity), over load and check. */
+  extCpuMs: number;
+  /** Sampled time in extension frames themselves. */
+  extSelfMs: number;
+  /** All the main thread's sampled work, the page's included (see ExtensionActivity.busyMs). */
+  busyMs: number;
+  /** The content script's first sample: document_idle, as observed. */
+  scriptStartMs: number | null;
+  /** When the content script reported its check `done`. */
+  doneMs: number | null;
+  firstHighlightMs: number | null;
+  finalHighlightMs: number | null;
+  /** Long tasks that end after DOMContentLoaded, before which no document_idle script runs. */
+  longTasks: LongTask[];
+  /** The renderer's JS heap (every world: the page's and the content script's) after a forced GC. */
+  heapUsedBytes: number;
+  /** The median of the floor's passes, timed by the page. */
+  floorMs: number;
+  corroborated: number;
+  conflicting: number;
+  functions: FunctionTime[];
+}
+
+/** The same page without Tally: what the page costs by itself. */
+export interface ControlRun {
+  heapUsedBytes: number;
+  longTasks: LongTask[];
+  /** Must be 0: nothing of the extension runs on a control page. */
+  extCpuMs: number;
+  busyMs: number;
+}
+
+/**
+ * Loads `url` in `page` (fresh, with the extension loaded in its context) under a CPU profile,
+ * waits until Tally has finished checking it, and measures. `tab` watches the page's content
+ * script; frames whose URL starts with `extensionOrigin` are Tally's.
+ */
+export async function measureExtensionRun(page: Page, url: string, extensionOrigin: string, tab: TallyTab): Promise<ExtensionRun> {
+  const load = await profiledLoad(page, url, extensionOrigin, async () => {
+    const reading = await page.evaluate(readProbe);
+    const quietMs = reading.now - (reading.lastChangeAt ?? reading.load);
+    return quietMs >= SETTLE_MS && (await tab.status()) === 'done' ? reading : null;
+  });
+  const { reading, activity, toPageMs } = load;
+  const doneAt = await tab.doneAt();
+  const floor: number[] = [];
+  for (let i = 0; i < FLOOR_PASSES; i++) floor.push((await page.evaluate(digitFloorPass)).ms);
+
+  const first = activity.samples[0];
+  const fromLoad = (time: number | null) => (time === null ? null : time - reading.load);
+  return {
+    extCpuMs: activity.totalMs,
+    extSelfMs: activity.selfMs,
+    busyMs: activity.busyMs,
+    scriptStartMs: first ? toPageMs(first.at) - reading.load : null,
+    doneMs: doneAt === undefined ? null : doneAt - reading.timeOrigin - reading.load,
+    firstHighlightMs: fromLoad(reading.firstHighlightAt),
+    finalHighlightMs: fromLoad(reading.lastChangeAt),
+    longTasks: load.longTasks,
+    heapUsedBytes: load.heapUsedBytes,
+    floorMs: median(floor),
+    corroborated: reading.corroborated,
+    conflicting: reading.conflicting,
+    functions: activity.functions,
+  };
+}
+
+/** Loads `url`, which the extension does not run on, measured the same way; waits SETTLE_MS after load. */
+export async function measureControlRun(page: Page, url: string, extensionOrigin: string): Promise<ControlRun> {
+  const load = await profiledLoad(page, url, extensionOrigin, async () => {
+    const reading = await page.evaluate(readProbe);
+    return reading.now - reading.load >= SETTLE_MS ? reading : null;
+  });
+  const { heapUsedBytes, longTasks, activity } = load;
+  return { heapUsedBytes, longTasks, extCpuMs: activity.totalMs, busyMs: activity.busyMs };
+}
+
+interface ProfiledLoad {
+  reading: ProbeReading;
+  activity: ExtensionActivity;
+  /** Converts a time of the profile's clock (ms) to the page's `performance.now()`. */
+  toPageMs: (profileMs: number) => number;
+  longTasks: LongTask[];
+  heapUsedBytes: number;
+}
+
+/**
+ * The measurement both kinds of run share: the probe, a CPU profile from before the navigation
+ * until `done` returns a reading, then the heap after a forced GC.
+ *
+ * The profiler keeps running across the navigation's switch to the page's renderer (DevTools
+ * restarts it there), so the profile covers the page from its first task. Its clock is the
+ * browser's monotonic clock; `Performance.getMetrics` gives the navigation's start on that clock,
+ * which is the page's `performance.now()` origin.
+ */
+async function profiledLoad(
+  page: Page,
+  url: string,
+  extensionOrigin: string,
+  done: () => Promise<ProbeReading | null>,
+): Promise<ProfiledLoad> {
+  await page.addInitScript(installProbe, [HIGHLIGHT_NAMES.corroborated, HIGHLIGHT_NAMES.conflicting] as const);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+    await cdp.send('Performance.enable');
+    await cdp.send('Profiler.start');
+    await page.goto(url, { waitUntil: 'load', timeout: RUN_TIMEOUT_MS });
+    const reading = await poll(done, RUN_TIMEOUT_MS, url);
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const metrics = await getMetrics(cdp);
+    const navigationStartMs = metrics.NavigationStart * 1000;
+    const toPageMs = (profileMs: number) => profileMs - navigationStartMs;
+    const activity = extensionActivity(profile as CpuProfile, (frameUrl) => frameUrl.startsWith(extensionOrigin));
+    return {
+      reading,
+      activity,
+      toPageMs,
+      longTasks: longTasksAfter(reading, activity.samples, toPageMs),
+      heapUsedBytes: metrics.JSHeapUsedSize,
+    };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+async function getMetrics(cdp: CDPSession): Promise<{ NavigationStart: number; JSHeapUsedSize: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => {
+    const metric = metrics.find((m) => m.name === name);
+    if (!metric) throw new Error(`Performance.getMetrics has no ${name}`);
+    return metric.value;
+  };
+  return { NavigationStart: value('NavigationStart'), JSHeapUsedSize: value('JSHeapUsedSize') };
+}
+
+/** The long tasks that end after DOMContentLoaded, each with the extension's share of it. */
+function longTasksAfter(
+  reading: ProbeReading,
+  samples: readonly ExtensionSample[],
+  toPageMs: (ms: number) => number,
+): LongTask[] {
+  const onPage = samples.map((s) => ({ ...s, at: toPageMs(s.at) }));
+  return reading.longTasks
+    .filter((task) => task.start + task.duration > reading.domContentLoaded)
+    .map((task) => {
+      const extFunctions = functionsWithin(onPage, task.start, task.start + task.duration);
+      return {
+        startMs: task.start - reading.load,
+        durationMs: task.duration,
+        extMs: extFunctions.reduce((sum, fn) => sum + fn.selfMs, 0),
+        extFunctions: extFunctions.slice(0, 5),
+      };
+    });
+}
+
+async function poll<T>(attempt: () => Promise<T | null>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await attempt();
+    if (result !== null) return result;
+    if (Date.now() > deadline) throw new Error(`${what}: not settled within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
