@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { splitSentences } from '../../src/text/sentences';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ruleBreaks, splitSentences } from '../../src/text/sentences';
 
 function textsOf(input: string): string[] {
   return splitSentences(input).map((s) => s.text);
@@ -91,5 +93,31 @@ describe('splitSentences', () => {
     ['with surrogate pairs and no spaces', '😀'.repeat(30_000)],
   ])('keeps offsets right in a long block %s', (_case, input) => {
     expectOffsetsHold(input);
+  });
+
+  describe('ruleBreaks', () => {
+    const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+    const icuBreaks = (text: string) => [...segmenter.segment(text)].map((s) => s.index).filter((i) => i > 0);
+
+    it('finds the breaks the platform segmenter finds in every reference document', () => {
+      const dir = join(import.meta.dirname, '../../data/seeds');
+      const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        const text = readFileSync(join(dir, file), 'utf8');
+        expect(ruleBreaks(text), file).toEqual(icuBreaks(text));
+      }
+    });
+
+    it.each([
+      'He said “It rose.” Then it fell.',
+      'Was it (really?) true? Yes!! Quite… sure.',
+      'See p. 5, or e.g.) China. Or 3.5% of U.S. sales.',
+      'Visit example.com today. OK.\u200b Next.',
+      'End.\u2029Start. 中文句子。日本語の文。Done',
+      'A. b. C.) D.\u00a0E.   f',
+    ])('agrees with the platform segmenter on %j', (text) => {
+      expect(ruleBreaks(text)).toEqual(icuBreaks(text));
+    });
   });
 });
