@@ -58,6 +58,13 @@ const MAX_REST_MS = 5000;
 const REPAIR_MS = 1000;
 
 /**
+ * New highlights are painted at most this often during a check (and at its end): each change to
+ * a highlight makes the browser repaint all its ranges, so adding thousands one at a time on a
+ * big page costs more rendering than the check itself. The first finding is painted at once.
+ */
+const PAINT_EVERY_MS = 150;
+
+/**
  * Tally on one page: reads the settings first and does nothing on a page it is off for; otherwise
  * checks the page in slices, highlights the findings, keeps up with changes to the page and to
  * the settings, reports to the background and answers the popup.
@@ -81,6 +88,9 @@ export class TallyPage {
   private draining = false;
   private lastReport = '';
   private repairTimer: number | undefined;
+  /** Findings found but not painted yet (see PAINT_EVERY_MS), and when the last paint was. */
+  private unpainted: Entry[] = [];
+  private lastPaint = Number.NEGATIVE_INFINITY;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -173,6 +183,8 @@ export class TallyPage {
     this.pendingRoots.clear();
     this.pendingFull = false;
     this.dirty = false;
+    this.unpainted = [];
+    this.lastPaint = Number.NEGATIVE_INFINITY;
     this.status = 'off';
     if (report) this.report();
   }
@@ -208,6 +220,7 @@ export class TallyPage {
             break;
           }
         }
+        if (generation === this.generation) this.paint();
         if (completed) {
           this.dropStale();
           this.status = 'done';
@@ -276,8 +289,18 @@ export class TallyPage {
     };
     this.entries.set(id, entry);
     this.byRange.set(range, entry);
-    this.highlighter.add(entry.verdict, range);
+    this.unpainted.push(entry);
+    if (this.win.performance.now() - this.lastPaint >= PAINT_EVERY_MS) this.paint();
     return entry;
+  }
+
+  /** Highlights the findings found since the last paint that are still on the page. */
+  private paint(): void {
+    for (const entry of this.unpainted) {
+      if (this.entries.get(entry.report.id) === entry) this.highlighter.add(entry.verdict, entry.range);
+    }
+    this.unpainted = [];
+    this.lastPaint = this.win.performance.now();
   }
 
   private remove(entry: Entry): void {

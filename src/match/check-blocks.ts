@@ -7,7 +7,7 @@ import type { TextBlock } from '../dom/text-block';
 import { splitSentences } from '../text/sentences';
 import type { Finding } from './finding';
 import { explainMatch } from './explain';
-import { matchSentence, mayStateFigure, type MatchOptions } from './match-sentence';
+import { matchSentence, mayStateFigure, type FigureMatch, type MatchOptions } from './match-sentence';
 
 /** A sentence of a block that may state a figure. */
 export interface BlockSentence {
@@ -29,9 +29,29 @@ export function figureSentences(blocks: readonly Pick<TextBlock, 'text'>[]): Blo
   return out;
 }
 
+/**
+ * Matches of sentences already seen, per index: a page checked again after a change, or one that
+ * repeats a sentence, pays once. Bounded; only plain matching (no fuzzy score, no debug) is kept.
+ */
+const seen = new WeakMap<ClaimIndex, Map<string, FigureMatch[]>>();
+const SEEN_LIMIT = 5_000;
+
+function matchOnce(text: string, index: ClaimIndex, options: MatchOptions): FigureMatch[] {
+  if (options.fuzzy || options.debug) return matchSentence(text, index, options);
+  let memo = seen.get(index);
+  if (!memo) seen.set(index, (memo = new Map()));
+  let matches = memo.get(text);
+  if (!matches) {
+    matches = matchSentence(text, index, options);
+    if (memo.size >= SEEN_LIMIT) memo.clear();
+    memo.set(text, matches);
+  }
+  return matches;
+}
+
 /** The findings of one sentence. */
 export function checkSentence(sentence: BlockSentence, index: ClaimIndex, options: MatchOptions = {}): Finding[] {
-  return matchSentence(sentence.text, index, options).map((m) => {
+  return matchOnce(sentence.text, index, options).map((m) => {
     const source = index.sources.get(m.claim.source);
     return {
       verdict: m.verdict,
