@@ -10,6 +10,8 @@ import sourcesFile from '../../data/sources.json';
 export interface IndexedFigure extends ClaimFigure {
   /** Context term → weight, for the alignment of page figures. */
   near: Map<string, number>;
+  /** The IDF-weighted total of `near`: what the claim side of a similarity is a share of. */
+  nearWeight: number;
 }
 
 export interface IndexedClaim extends Omit<Claim, 'figures'> {
@@ -31,7 +33,7 @@ export function createClaimIndex(claims: Claim[], sources: Source[]): ClaimIndex
   const indexed: IndexedClaim[] = claims.map((c) => ({
     ...c,
     termSet: new Set(c.terms),
-    figures: c.figures.map((f) => ({ ...f, near: new Map(f.context.map((t, i) => [t, f.weights[i] ?? 1])) })),
+    figures: c.figures.map((f) => ({ ...f, near: new Map(f.context.map((t, i) => [t, f.weights[i] ?? 1])), nearWeight: 0 })),
   }));
   const byTerm = new Map<string, number[]>();
   indexed.forEach((c, i) => {
@@ -45,10 +47,14 @@ export function createClaimIndex(claims: Claim[], sources: Source[]): ClaimIndex
   const unseen = Math.log(n + 1) + 1;
   const idfCache = new Map<string, number>();
   for (const [t, list] of byTerm) idfCache.set(t, Math.log((n + 1) / (list.length + 1)) + 1);
+  const idf = (term: string) => idfCache.get(term) ?? unseen;
+  for (const claim of indexed) {
+    for (const figure of claim.figures) for (const [t, w] of figure.near) figure.nearWeight += w * idf(t);
+  }
   return {
     claims: indexed,
     byTerm,
-    idf: (term) => idfCache.get(term) ?? unseen,
+    idf,
     sources: new Map(sources.map((s) => [s.file, s])),
   };
 }

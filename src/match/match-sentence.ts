@@ -5,10 +5,10 @@
 import type { ClaimIndex, IndexedClaim, IndexedFigure } from '../claims/claim-index';
 import type { Figure } from '../quantity/figure';
 import { scanQuantities } from '../quantity/parse-figures';
-import { placedTerms } from '../text/terms';
+import { placedTerms, type PlacedTerm } from '../text/terms';
 import { compareValues, type Agreement } from './compare-values';
 import { clauseBoundaries, figureEntity, figureTerms, type TermWeights } from './figure-context';
-import { retrieveCandidates } from './retrieve';
+import { retrieveCandidates, type Candidate } from './retrieve';
 import type { Verdict } from './finding';
 
 export interface FigureMatch {
@@ -117,7 +117,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   // Retrieval first: most sentences of a page share too little with any claim to be parsed at all.
   const terms = placedTerms(sentence);
   const candidates = retrieveCandidates(index, terms.map((t) => t.term));
-  if (!candidates.length) return [];
+  if (!candidates.length || !mayAnchor(candidates, terms, index)) return [];
   const scan = scanQuantities(sentence);
   if (!scan.figures.length) return [];
   const boundaries = clauseBoundaries(sentence);
@@ -238,6 +238,33 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     for (const m of found) m.fuzzy = options.fuzzy(m.claim, words);
   }
   return found;
+}
+
+/** The least similarity an anchor needs: a lone agreement (step 2) or a lone conflict (step 4). */
+const ANCHOR_SIM = Math.min(CORROBORATE_AT, CONFLICT_ALONE_AT);
+
+/**
+ * Whether the sentence can hold an anchor for these candidates, decided before it is parsed.
+ * Every finding rests on one: figures agreeing jointly with a claim that holds JOINT_OVERLAP of
+ * the sentence's terms (step 1), or a pair at ANCHOR_SIM or more (steps 2 and 4; step 3 only
+ * extends them). A similarity is a harmonic mean, under twice its claim side, and the claim side
+ * counts only the claim figure's near words that the sentence holds: if those weigh less than
+ * half of ANCHOR_SIM for every claim figure, no pair can reach it. A figure with no near words is
+ * judged by the page side alone, so it is never ruled out here.
+ */
+function mayAnchor(candidates: readonly Candidate[], terms: readonly PlacedTerm[], index: ClaimIndex): boolean {
+  let sentence: Set<string> | undefined;
+  for (const cand of candidates) {
+    if (cand.overlap >= JOINT_OVERLAP) return true;
+    for (const g of cand.claim.figures) {
+      if (g.nearWeight <= 0) return true;
+      sentence ??= new Set(terms.map((t) => t.term));
+      let held = 0;
+      for (const [term, w] of g.near) if (sentence.has(term)) held += w * index.idf(term);
+      if (held >= (ANCHOR_SIM / 2) * g.nearWeight - 1e-9) return true;
+    }
+  }
+  return false;
 }
 
 /**
