@@ -3,7 +3,7 @@ import { walkBlocks } from '../dom/extract-blocks';
 import type { TextBlock } from '../dom/text-block';
 import type { Finding } from '../match/finding';
 import type { PageWindow } from './page-window';
-import { blockPieces } from './block-pieces';
+import { blockPieces, PIECE_LENGTH, type BlockPiece } from './block-pieces';
 import type { TimeSlicer } from './yield-to-main';
 
 /** A finding placed on the page: the range of its figure and the block it was read from. */
@@ -72,8 +72,9 @@ export async function checkRoot(win: PageWindow, root: Element, job: CheckJob): 
   const order = new ReadingOrder(win);
   const later: TextBlock[] = [];
   let pauses = slicer.pauses;
+  // Awaiting only when a pause is due: an await per block would cost more than most blocks.
   for (;;) {
-    if (!(await pauseIfDue(job))) return false;
+    if (slicer.due && !(await pause(job))) return false;
     const step = walk.next(slicer.pauses !== pauses);
     pauses = slicer.pauses;
     if (step.done) break;
@@ -81,27 +82,33 @@ export async function checkRoot(win: PageWindow, root: Element, job: CheckJob): 
     if (block === null) continue;
     job.onBlock(block);
     if (!order.now(block.element)) later.push(block);
-    else if (!(await checkBlock(block, job))) return false;
+    else if (block.text.length <= PIECE_LENGTH) checkPiece(block, { text: block.text, offset: 0 }, job);
+    else if (!(await checkLongBlock(block, job))) return false;
   }
   for (const block of later) {
-    if (!(await checkBlock(block, job))) return false;
+    if (slicer.due && !(await pause(job))) return false;
+    if (block.text.length <= PIECE_LENGTH) checkPiece(block, { text: block.text, offset: 0 }, job);
+    else if (!(await checkLongBlock(block, job))) return false;
   }
   return true;
 }
 
-/** Checks one block, a piece at a time; false when cancelled midway. */
-async function checkBlock(block: TextBlock, job: CheckJob): Promise<boolean> {
+/** Checks a block too long for one slice, a piece at a time; false when cancelled midway. */
+async function checkLongBlock(block: TextBlock, job: CheckJob): Promise<boolean> {
   for (const piece of blockPieces(block)) {
-    if (!(await pauseIfDue(job))) return false;
-    const found = place(block, piece.offset, job.check([{ text: piece.text }]));
-    if (found.length > 0) job.onFound(found);
+    if (job.slicer.due && !(await pause(job))) return false;
+    checkPiece(block, piece, job);
   }
   return true;
 }
 
-/** Ends the slice if it has run its time, and says whether the job is still wanted after the pause. */
-async function pauseIfDue(job: CheckJob): Promise<boolean> {
-  if (!job.slicer.due) return true;
+function checkPiece(block: TextBlock, piece: BlockPiece, job: CheckJob): void {
+  const found = place(block, piece.offset, job.check([{ text: piece.text }]));
+  if (found.length > 0) job.onFound(found);
+}
+
+/** Ends the slice, and says whether the job is still wanted after the pause. */
+async function pause(job: CheckJob): Promise<boolean> {
   await job.slicer.pause();
   return !job.cancelled();
 }
