@@ -9,6 +9,7 @@ import { placedTerms, type PlacedTerm } from '../text/terms';
 import { compareValues, type Agreement } from './compare-values';
 import { clauseBoundaries, figureEntity, figureTerms, type TermWeights } from './figure-context';
 import { retrieveCandidates, type Candidate } from './retrieve';
+import { isEntity } from '../text/entities';
 import type { Verdict } from './finding';
 
 export interface FigureMatch {
@@ -217,7 +218,9 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   alignRest();
 
   // 4. A conflict with no other figure of the sentence confirmed: only when the two figures are
-  //    described in the same words, and no other reading of the figure is close.
+  //    described in the same words, no other reading of the figure is close, and the claim does
+  //    not count a narrower population than the sentence names.
+  const sentenceTerms = new Set(terms.map((t) => t.term));
   scan.figures.forEach((_f, i) => {
     if (out[i]) return;
     const pairs = pairsByFigure[i]!.filter((p) => !used.has(p.figure)).sort((a, b) => alignment(b) - alignment(a));
@@ -227,6 +230,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     if (best.sim < CONFLICT_ALONE_AT || best.local < STRONG_LOCAL || best.shared < 2 || !aboutNamedPlace(best)) return;
     const runnerUp = pairs.find((p) => p.figure !== best.figure && p.figure.low !== best.figure.low);
     if (runnerUp && best.sim - runnerUp.sim < MARGIN) return;
+    if (narrowerPopulation(best, sentenceTerms)) return;
     take(i, best, 'conflicting');
     anchored.add(best.claim);
   });
@@ -273,6 +277,51 @@ function mayAnchor(candidates: readonly Candidate[], terms: readonly PlacedTerm[
  */
 function alignment(p: Pair): number {
   return p.sim + 0.01 * p.local + (p.sameEntity ? 0.1 : 0);
+}
+
+/** Words that end the noun phrase after "of": prepositions, verbs and clause openers. */
+const POPULATION_END = new Set(
+  'in on at from by with for to into that which who whose where is are was were be been has have had than compared versus vs while whereas during since through as according up down last this next over under between among per'.split(' '),
+);
+
+/**
+ * Words that do not narrow what a share is of: "all global trials" and "the world's trials"
+ * count the same thing. Adverbs ("currently") are left out too.
+ */
+const SCOPE_WORDS = new Set(['all', 'the', 'global', 'world', "world's", 'worldwide', 'international', 'total', 'overall', 'entire', 'whole', 'current']);
+
+/**
+ * The content terms of what a claim figure is a share of, when its quote says "<figure> of …":
+ * "approximately 25% of all global cell and gene therapy clinical trials" gives cell, gene,
+ * therapy, clinical, trials (normalised). The phrase ends at punctuation or at a word of
+ * POPULATION_END; places and SCOPE_WORDS are left out.
+ */
+function populationTerms(quote: string, figureEnd: number): string[] {
+  const of = /^\s+of\s+/.exec(quote.slice(figureEnd, figureEnd + 12));
+  if (!of) return [];
+  const kept: string[] = [];
+  for (const raw of quote.slice(figureEnd + of[0].length, figureEnd + of[0].length + 160).split(/\s+/)) {
+    const word = raw.replace(/^[("'“‘]+/, '');
+    const lower = word.toLowerCase().replace(/’/g, "'");
+    if (POPULATION_END.has(lower)) break;
+    const stop = /[,;:.()!?"”]/.exec(word);
+    const bare = stop ? word.slice(0, stop.index) : word;
+    const key = bare.toLowerCase().replace(/’/g, "'");
+    if (!SCOPE_WORDS.has(key) && !(key.length > 4 && key.endsWith('ly'))) kept.push(bare);
+    if (stop) break;
+  }
+  return placedTerms(kept.join(' '))
+    .map((t) => t.term)
+    .filter((t) => !isEntity(t));
+}
+
+/**
+ * True when the claim's figure is a share of something the sentence never names in full:
+ * "15% of all global clinical trials" is not the document's "25% of all global cell and gene
+ * therapy clinical trials", whatever else the two share. A conflict needs the same population.
+ */
+function narrowerPopulation(p: Pair, sentenceTerms: ReadonlySet<string>): boolean {
+  return populationTerms(p.claim.quote, p.figure.end).some((t) => !sentenceTerms.has(t));
 }
 
 /** Figures that rarely agree by chance: not small whole counts such as "three" or "2". */
