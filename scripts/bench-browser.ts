@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { startArticleSite } from '../src/bench/browser/article-site';
+import { parseBenchArgs } from '../src/bench/bench-args';
 import {
   formatBrowserReport,
   judgeBudgets,
@@ -24,50 +24,13 @@ import { watchTallyTab } from '../src/bench/browser/tally-tab';
 import { generateArticleHtml } from '../src/bench/generate-article';
 import { median } from '../src/bench/measure';
 import { pickSeedSentences } from '../src/bench/seed-sentences';
-import { chromiumPath, EXTENSION_DIR, launchTally, tabIdOf } from '../tests/e2e/fixtures';
+import { chromiumPath, EXTENSION_DIR, launchTally, startSite, tabIdOf } from '../tests/e2e/fixtures';
 import { MISSING_CHROMIUM } from '../tests/e2e/chromium';
 
 const USAGE = 'usage: npm run bench:browser -- [--sizes 100k,1m,5m] [--runs N] [--json]';
 /** The Node bench's seed (scripts/bench.ts), so both benches read the same pages. */
 const SEED = 20260401;
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
-
-interface Size {
-  key: string;
-  label: string;
-  bytes: number;
-}
-
-interface Args {
-  sizes: Size[];
-  runs?: number;
-  json: boolean;
-}
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: ['100k', '1m', '5m'].map(parseSize), json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--json') args.json = true;
-    else if (arg === '--sizes') args.sizes = (argv[++i] ?? '').split(',').map(parseSize);
-    else if (arg === '--runs') {
-      args.runs = Number(argv[++i]);
-      if (!Number.isInteger(args.runs) || args.runs < 1) fail('--runs needs a whole number above 0');
-    } else fail(`unknown option ${arg}`);
-  }
-  return args;
-}
-
-function parseSize(text: string): Size {
-  const match = /^(\d+(?:\.\d+)?)(k|m)$/i.exec(text.trim());
-  if (!match) fail(`a size is like 100k or 1m, got "${text}"`);
-  const kilo = match[2]!.toLowerCase() === 'k';
-  return {
-    key: text.trim().toLowerCase(),
-    label: `${match[1]} ${kilo ? 'KB' : 'MB'}`,
-    bytes: Math.round(Number(match[1]) * (kilo ? 1024 : 1024 * 1024)),
-  };
-}
 
 function fail(message: string): never {
   process.stderr.write(`bench:browser: ${message}; ${USAGE}\n`);
@@ -92,7 +55,7 @@ function codeLocator(bundle: string): (fn: FunctionTime) => string {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(process.argv.slice(2), fail);
   if (!chromiumPath) throw new Error(MISSING_CHROMIUM);
   const bundle = readFileSync(CONTENT_SCRIPT);
 
@@ -113,7 +76,7 @@ async function main(): Promise<void> {
   // Playwright answers Ctrl-C by closing the browser and exiting at once, before cleanUp is done.
   process.once('exit', removeControlDir);
   for (const page of pages) writeFileSync(join(controlDir, `${page.key}.html`), page.html);
-  const site = await startArticleSite(new Map(pages.map((page) => [`/${page.key}.html`, page.html])));
+  const site = await startSite(new Map(pages.map((page) => [`/${page.key}.html`, page.html])));
   cleanups.push(() => site.close());
   const tally = await launchTally();
   cleanups.push(() => tally.close());

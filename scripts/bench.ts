@@ -13,36 +13,10 @@ import { pipelineStages } from '../src/bench/pipeline-stages';
 import { pickSeedSentences } from '../src/bench/seed-sentences';
 import { loadClaimIndex } from '../src/claims/claim-index';
 import { checkBlocks } from '../src/match/check-blocks';
+import { parseBenchArgs } from '../src/bench/bench-args';
 
 const USAGE = 'usage: npm run bench -- [--sizes 100k,1m,5m] [--runs N] [--json]';
 const SEED = 20260401;
-
-interface BenchArgs {
-  sizes: { label: string; bytes: number }[];
-  runs?: number;
-  json: boolean;
-}
-
-function parseArgs(argv: string[]): BenchArgs {
-  const args: BenchArgs = { sizes: ['100k', '1m', '5m'].map(parseSize), json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--json') args.json = true;
-    else if (arg === '--sizes') args.sizes = (argv[++i] ?? '').split(',').map(parseSize);
-    else if (arg === '--runs') {
-      args.runs = Number(argv[++i]);
-      if (!Number.isInteger(args.runs) || args.runs < 1) fail(`--runs needs a whole number above 0`);
-    } else fail(`unknown option ${arg}`);
-  }
-  return args;
-}
-
-function parseSize(text: string): { label: string; bytes: number } {
-  const match = /^(\d+(?:\.\d+)?)(k|m)$/i.exec(text.trim());
-  if (!match) fail(`a size is like 100k or 1m, got "${text}"`);
-  const unit = match[2]!.toLowerCase() === 'k' ? 1024 : 1024 * 1024;
-  return { label: `${match[1]} ${match[2]!.toLowerCase() === 'k' ? 'KB' : 'MB'}`, bytes: Math.round(Number(match[1]) * unit) };
-}
 
 function fail(message: string): never {
   process.stderr.write(`bench: ${message}; ${USAGE}\n`);
@@ -52,7 +26,7 @@ function fail(message: string): never {
 /** Collects garbage between measurements when node runs with --expose-gc (npm run bench does). */
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-const args = parseArgs(process.argv.slice(2));
+const args = parseBenchArgs(process.argv.slice(2), fail);
 const seedsDir = join(import.meta.dirname, '../data/seeds');
 const seedSentences = pickSeedSentences(
   readdirSync(seedsDir)

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deepPage, deepPageAsParsed, hugeTextNodePage, manyNodesPage } from './big-pages';
 import { expectedFigures, expectedFiguresIn } from './expected';
 import { watchExtensionErrors } from './extension-errors';
-import { chromiumPath, launchTally, startSite, type Site, type Tally } from './fixtures';
+import { chromiumPath, type Site, type Tally } from './fixtures';
+import { withSiteAndTally } from './suite';
 import { traceMainThread } from './main-thread';
 import { ArticlePage } from './pages/article';
 
@@ -30,15 +31,10 @@ describe.skipIf(!chromiumPath)('big, deep and unusual pages', () => {
   let site: Site;
   let tally: Tally;
 
-  beforeAll(async () => {
-    site = await startSite(PAGES);
-    tally = await launchTally();
-  });
-
-  afterAll(async () => {
-    await tally?.close();
-    await site?.close();
-  });
+  withSiteAndTally((s, t) => {
+    site = s;
+    tally = t;
+  }, PAGES);
 
   it.each([
     ['100,000 small text nodes', '/many-nodes.html', () => expectedFiguresIn(PAGES.get('/many-nodes.html') as string)],

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launchTally, startSite, tabIdOf, type Site, type Tally } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath, tabIdOf, type Site, type Tally } from './fixtures';
+import { withSiteAndTally } from './suite';
 import { ArticlePage } from './pages/article';
 import { badgeOf } from './pages/toolbar';
 
@@ -7,14 +8,9 @@ describe.skipIf(!chromiumPath)('pages that change after they load', () => {
   let site: Site;
   let tally: Tally;
 
-  beforeAll(async () => {
-    site = await startSite();
-    tally = await launchTally();
-  });
-
-  afterAll(async () => {
-    await tally?.close();
-    await site?.close();
+  withSiteAndTally((s, t) => {
+    site = s;
+    tally = t;
   });
 
   it('checks a paragraph the page adds, and drops a figure whose text changed', async () => {

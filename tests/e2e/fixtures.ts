@@ -38,7 +38,8 @@ export async function startSite(pages: ReadonlyMap<string, string> = new Map()):
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const made = pages.get(path);
     if (made !== undefined) {
-      response.writeHead(200, { 'content-type': TYPES['.html'] as string }).end(made);
+      // Never from the cache: a benchmark loads the same page many times.
+      response.writeHead(200, { 'content-type': TYPES['.html'] as string, 'cache-control': 'no-store' }).end(made);
       return;
     }
     const file = path.startsWith('/spa/') ? 'spa.html' : path.slice(1);

@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectedFigures } from './expected';
 import { watchExtensionErrors } from './extension-errors';
-import { chromiumPath, launchTally, startSite, tabIdOf, type Site, type Tally } from './fixtures';
+import { chromiumPath, tabIdOf, type Site, type Tally } from './fixtures';
+import { withSiteAndTally } from './suite';
 import { ArticlePage } from './pages/article';
 import { PopupPage } from './pages/popup';
 
@@ -25,14 +26,9 @@ describe.skipIf(!chromiumPath)('pages that work against Tally', () => {
   let tally: Tally;
   const expected = expectedFigures('hostile.html');
 
-  beforeAll(async () => {
-    site = await startSite();
-    tally = await launchTally();
-  });
-
-  afterAll(async () => {
-    await tally?.close();
-    await site?.close();
+  withSiteAndTally((s, t) => {
+    site = s;
+    tally = t;
   });
 
   it('is checked as any page: Tally runs in a world of its own', async () => {

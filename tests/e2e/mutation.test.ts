@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectedFigures } from './expected';
-import { chromiumPath, launchTally, startSite, type Site, type Tally } from './fixtures';
+import { chromiumPath, type Site, type Tally } from './fixtures';
+import { withSiteAndTally } from './suite';
 import { traceMainThread } from './main-thread';
 import { ArticlePage } from './pages/article';
 
@@ -25,14 +26,9 @@ describe.skipIf(!chromiumPath)('a page that changes its text 1,000 times a secon
   let tally: Tally;
   const expected = expectedFigures('mutating.html');
 
-  beforeAll(async () => {
-    site = await startSite();
-    tally = await launchTally();
-  });
-
-  afterAll(async () => {
-    await tally?.close();
-    await site?.close();
+  withSiteAndTally((s, t) => {
+    site = s;
+    tally = t;
   });
 
   it('keeps the page responsive, takes a small share of the main thread, and ends with the right findings', async () => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectedFigures } from './expected';
-import { chromiumPath, launchTally, startSite, tabIdOf, type ExtensionGlobal, type Site, type Tally } from './fixtures';
+import { chromiumPath, tabIdOf, type ExtensionGlobal, type Site, type Tally } from './fixtures';
+import { withSiteAndTally } from './suite';
 import { SHOWN_SITES } from '../../src/ui/OptionsPage';
 import { ArticlePage } from './pages/article';
 import { PopupPage } from './pages/popup';
@@ -11,14 +12,9 @@ describe.skipIf(!chromiumPath)('a corrupt extension store', () => {
   let site: Site;
   let tally: Tally;
 
-  beforeAll(async () => {
-    site = await startSite();
-    tally = await launchTally();
-  });
-
-  afterAll(async () => {
-    await tally?.close();
-    await site?.close();
+  withSiteAndTally((s, t) => {
+    site = s;
+    tally = t;
   });
 
   it('leaves the content script, the popup and the options page working, with every valid entry kept', { timeout: 60_000 }, async () => {

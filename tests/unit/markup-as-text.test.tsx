@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
+import { useRenderRoot } from './render-root';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ReportedFinding } from '../../src/messages';
 import { FindingCard } from '../../src/ui/FindingCard';
 import { OptionsPage } from '../../src/ui/OptionsPage';
@@ -25,32 +26,16 @@ const finding: ReportedFinding = {
   source: { file: `${HOSTILE}.txt`, title: `Title ${HOSTILE}`, publisher: `Publisher ${HOSTILE}`, date: HOSTILE },
 };
 
-let root: HTMLElement;
 
-async function show(vnode: preact.VNode): Promise<void> {
-  await act(async () => {
-    render(vnode, root);
-  });
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-}
+const view = useRenderRoot();
+const show = (vnode: preact.VNode) => view.show(vnode);
 
 /** The strings must all be on screen, literally, and no element may have come out of them. */
 function expectShownAsText(texts: string[]): void {
-  expect(root.querySelector('img[src="x"], img[onerror]')).toBeNull();
-  for (const text of texts) expect(root.textContent).toContain(text);
+  expect(view.root.querySelector('img[src="x"], img[onerror]')).toBeNull();
+  for (const text of texts) expect(view.root.textContent).toContain(text);
 }
 
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 describe('text that looks like markup', () => {
   it('is text in the card on the page', async () => {
@@ -77,7 +62,7 @@ describe('text that looks like markup', () => {
     await show(<Popup api={api} tabId={3} />);
 
     expectShownAsText([finding.figure, finding.reason, finding.quote, finding.source.title]);
-    expect(root.querySelector(`button[aria-label="Show ${finding.figure} on the page"]`)).not.toBeNull();
+    expect(view.root.querySelector(`button[aria-label="Show ${finding.figure} on the page"]`)).not.toBeNull();
   });
 
   it('is text on the source page: title, quote and document', async () => {
@@ -86,7 +71,7 @@ describe('text that looks like markup', () => {
     await show(<SourcePage document={{ source: finding.source, text, quote: finding.quote }} />);
 
     expectShownAsText([finding.source.title, text]);
-    expect(root.querySelector('mark')?.textContent).toBe(finding.quote);
+    expect(view.root.querySelector('mark')?.textContent).toBe(finding.quote);
   });
 
   it('is text in the list of disabled sites, should a site name hold it', async () => {
@@ -102,6 +87,6 @@ describe('text that looks like markup', () => {
     );
 
     expectShownAsText([HOSTILE]);
-    expect(root.querySelector(`button[aria-label="Turn Tally back on for ${HOSTILE}"]`)).not.toBeNull();
+    expect(view.root.querySelector(`button[aria-label="Turn Tally back on for ${HOSTILE}"]`)).not.toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
+import { useRenderRoot } from './render-root';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PageState, ReportedFinding } from '../../src/messages';
 import type { Settings } from '../../src/settings/storage';
 import { OptionsPage, type OptionsApi } from '../../src/ui/OptionsPage';
@@ -60,17 +61,9 @@ const page = (findings: ReportedFinding[], status: PageState['status'] = 'done')
   findings,
 });
 
-let root: HTMLElement;
 
-async function show(vnode: preact.VNode): Promise<void> {
-  await act(async () => {
-    render(vnode, root);
-  });
-  // Let the popup's promises settle.
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-}
+const view = useRenderRoot();
+const show = (vnode: preact.VNode) => view.show(vnode);
 
 function click(element: Element | null): Promise<void> {
   return act(() => {
@@ -78,21 +71,12 @@ function click(element: Element | null): Promise<void> {
   });
 }
 
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 describe('Popup', () => {
   it('lists the findings with both figures, the reason, the quote and the source', async () => {
     await show(<Popup api={fakeApi({ page: page([conflict, finding({})]) })} tabId={3} />);
 
-    const items = [...root.querySelectorAll('.finding-item')];
+    const items = [...view.root.querySelectorAll('.finding-item')];
     expect(items).toHaveLength(2);
     expect(items[0]?.textContent).toContain('Conflicts with the source');
     expect(items[0]?.textContent).toContain('178');
@@ -102,15 +86,15 @@ describe('Popup', () => {
     expect(items[0]?.textContent).toContain('China’s Biopharma Revolution');
     expect(items[0]?.textContent).toContain('Pharma Daily · 10 Feb 2026');
     expect(items[0]?.querySelector('a')?.getAttribute('href')).toBe('chrome-extension://id/source.html?claim=002-bbbb');
-    expect(root.querySelector('.summary')?.textContent).toBe('1 figure conflicts, 1 figure matches with the reference documents.');
+    expect(view.root.querySelector('.summary')?.textContent).toBe('1 figure conflicts, 1 figure matches with the reference documents.');
   });
 
   it('asks the page to show a finding when it is clicked', async () => {
     const api = fakeApi({ page: page([conflict]) });
     await show(<Popup api={api} tabId={3} />);
 
-    await click(root.querySelector('button[aria-label="Show 178 on the page"]'));
-    await click(root.querySelector('.tally-reason'));
+    await click(view.root.querySelector('button[aria-label="Show 178 on the page"]'));
+    await click(view.root.querySelector('.tally-reason'));
 
     expect(api.revealFinding).toHaveBeenCalledTimes(2);
     expect(api.revealFinding).toHaveBeenCalledWith(3, 'f2');
@@ -120,7 +104,7 @@ describe('Popup', () => {
     const api = fakeApi({ page: page([conflict]) });
     await show(<Popup api={api} tabId={3} />);
 
-    const toggle = root.querySelector('[role="switch"]');
+    const toggle = view.root.querySelector('[role="switch"]');
     const label = document.getElementById(toggle?.getAttribute('aria-labelledby') ?? '');
     expect(label?.textContent).toBe('Check figures on example.com');
     expect(toggle?.getAttribute('aria-checked')).toBe('true');
@@ -140,14 +124,14 @@ describe('Popup', () => {
   ])('says so for %s', async (_, options, text) => {
     await show(<Popup api={fakeApi(options)} tabId={3} />);
 
-    expect(root.querySelector('[role="status"]')?.textContent).toContain(text);
+    expect(view.root.querySelector('[role="status"]')?.textContent).toContain(text);
   });
 
   it('shows the switch off on a disabled site, and turning it on re-enables the site', async () => {
     const api = fakeApi({ page: page([]), settings: { enabled: true, disabledSites: ['example.com'] } });
     await show(<Popup api={api} tabId={3} />);
 
-    const toggle = root.querySelector('[role="switch"]');
+    const toggle = view.root.querySelector('[role="switch"]');
     expect(toggle?.getAttribute('aria-checked')).toBe('false');
     await click(toggle);
 
@@ -163,8 +147,8 @@ describe('Popup', () => {
       />,
     );
 
-    expect(root.querySelector('img[src="x"]')).toBeNull();
-    expect(root.querySelector('.tally-quote')?.textContent).toBe(hostile);
+    expect(view.root.querySelector('img[src="x"]')).toBeNull();
+    expect(view.root.querySelector('.tally-quote')?.textContent).toBe(hostile);
   });
 });
 
@@ -178,9 +162,9 @@ describe('OptionsPage', () => {
     };
     await show(<OptionsPage api={api} />);
 
-    expect([...root.querySelectorAll('.sites__name')].map((el) => el.textContent)).toEqual(['a.example', 'b.example']);
-    await click(root.querySelector('button[aria-label="Turn Tally back on for b.example"]'));
-    await click(root.querySelector('[role="switch"]'));
+    expect([...view.root.querySelectorAll('.sites__name')].map((el) => el.textContent)).toEqual(['a.example', 'b.example']);
+    await click(view.root.querySelector('button[aria-label="Turn Tally back on for b.example"]'));
+    await click(view.root.querySelector('[role="switch"]'));
 
     expect(api.setSiteEnabled).toHaveBeenCalledWith('b.example', true);
     expect(api.setEnabled).toHaveBeenCalledWith(false);
@@ -192,13 +176,13 @@ describe('SourcePage', () => {
     const text = 'Intro.\n\nIn 2024 alone, Chinese entities secured 400 granted TPD patents.\n\nOutro.';
     await show(<SourcePage document={{ source, text, quote: 'In 2024 alone, Chinese entities secured 400 granted TPD patents.' }} />);
 
-    expect(root.querySelector('mark')?.textContent).toBe('In 2024 alone, Chinese entities secured 400 granted TPD patents.');
-    expect(root.querySelector('.source-text')?.textContent).toBe(text);
+    expect(view.root.querySelector('mark')?.textContent).toBe('In 2024 alone, Chinese entities secured 400 granted TPD patents.');
+    expect(view.root.querySelector('.source-text')?.textContent).toBe(text);
   });
 
   it('says so when the claim is unknown', async () => {
     await show(<SourcePage document={null} />);
 
-    expect(root.textContent).toContain('Source not found');
+    expect(view.root.textContent).toContain('Source not found');
   });
 });
