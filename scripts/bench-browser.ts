@@ -4,7 +4,7 @@
  * and measures what Tally costs the page, against the issue's budget. The pages are the Node
  * bench's (same generator, same seed); the measuring is in src/bench/browser/.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,7 +23,7 @@ import { measureControlRun, measureExtensionRun } from '../src/bench/browser/mea
 import { watchTallyTab } from '../src/bench/browser/tally-tab';
 import { generateArticleHtml } from '../src/bench/generate-article';
 import { median } from '../src/bench/measure';
-import { pickSeedSentences } from '../src/bench/seed-sentences';
+import { readSeedSentences } from '../src/bench/read-seeds';
 import { chromiumPath, EXTENSION_DIR, launchTally, startSite, tabIdOf } from '../tests/e2e/fixtures';
 import { MISSING_CHROMIUM } from '../tests/e2e/chromium';
 
@@ -59,13 +59,7 @@ async function main(): Promise<void> {
   if (!chromiumPath) throw new Error(MISSING_CHROMIUM);
   const bundle = readFileSync(CONTENT_SCRIPT);
 
-  const seedsDir = join(import.meta.dirname, '../data/seeds');
-  const seedSentences = pickSeedSentences(
-    readdirSync(seedsDir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => readFileSync(join(seedsDir, f), 'utf8')),
-  );
+  const seedSentences = readSeedSentences();
   const pages = args.sizes.map((size, n) => ({ ...size, html: generateArticleHtml(size.bytes, SEED + n, seedSentences) }));
 
   // The control pages are files: the content script matches http(s) pages only, so the same HTML

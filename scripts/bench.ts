@@ -2,7 +2,6 @@
  * `npm run bench [-- --sizes 100k,1m,5m] [--runs N] [--json]`: times the pipeline, stage by
  * stage, over generated news-like pages. Generation and the stages are in src/bench/.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -10,7 +9,7 @@ import { formatBenchTable, type BenchResult, type SizeResult } from '../src/benc
 import { generateArticleHtml } from '../src/bench/generate-article';
 import { timeMedian } from '../src/bench/measure';
 import { pipelineStages } from '../src/bench/pipeline-stages';
-import { pickSeedSentences } from '../src/bench/seed-sentences';
+import { readSeedSentences } from '../src/bench/read-seeds';
 import { loadClaimIndex } from '../src/claims/claim-index';
 import { checkBlocks } from '../src/match/check-blocks';
 import { parseBenchArgs } from '../src/bench/bench-args';
@@ -27,13 +26,7 @@ function fail(message: string): never {
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 const args = parseBenchArgs(process.argv.slice(2), fail);
-const seedsDir = join(import.meta.dirname, '../data/seeds');
-const seedSentences = pickSeedSentences(
-  readdirSync(seedsDir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => readFileSync(join(seedsDir, f), 'utf8')),
-);
+const seedSentences = readSeedSentences();
 const index = loadClaimIndex();
 const progress = (line: string) => process.stderr.write(line + '\n');
 

@@ -196,6 +196,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     for (const p of agreeing) if (p.sim >= best.sim - MARGIN) anchored.add(p.claim);
   });
 
+  const sentenceTerms = new Set(terms.map((t) => t.term));
   // 3. The other figures of a claim the sentence is known to restate: "400 patents in 2024, versus
   //    178 in the US" aligns 178 with the claim's other count, the one for the US.
   const alignRest = () => scan.figures.forEach((f, i) => {
@@ -212,7 +213,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     // claim's: both must name it, and the same.
     if (pageTerms[i]!.length === 0 && !(pageEntities[i] && pageEntities[i] === best.figure.entity)) return;
     if (best.agreement === 'unsure') return;
-    if (best.agreement === 'conflict' && !aboutNamedPlace(best)) return;
+    if (best.agreement === 'conflict' && (!aboutNamedPlace(best) || narrowerPopulation(best, sentenceTerms))) return;
     take(i, best, best.agreement === 'agree' ? 'corroborated' : 'conflicting');
   });
   alignRest();
@@ -220,7 +221,6 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   // 4. A conflict with no other figure of the sentence confirmed: only when the two figures are
   //    described in the same words, no other reading of the figure is close, and the claim does
   //    not count a narrower population than the sentence names.
-  const sentenceTerms = new Set(terms.map((t) => t.term));
   scan.figures.forEach((_f, i) => {
     if (out[i]) return;
     const pairs = pairsByFigure[i]!.filter((p) => !used.has(p.figure)).sort((a, b) => alignment(b) - alignment(a));
@@ -231,6 +231,11 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const runnerUp = pairs.find((p) => p.figure !== best.figure && p.figure.low !== best.figure.low);
     if (runnerUp && best.sim - runnerUp.sim < MARGIN) return;
     if (narrowerPopulation(best, sentenceTerms)) return;
+    // The sentence says whose figure it is; a claim that binds its figure to no place must at
+    // least be about that place, or come from a document about it ("Europe's 29% of licensing
+    // deals" is not the 40% of a report on China).
+    const owner = pageEntities[i];
+    if (owner && !best.figure.entity && !best.claim.termSet.has(owner) && !documentPlaces(index, best.claim.source).has(owner)) return;
     take(i, best, 'conflicting');
     anchored.add(best.claim);
   });
@@ -279,6 +284,21 @@ function alignment(p: Pair): number {
   return p.sim + 0.01 * p.local + (p.sameEntity ? 0.1 : 0);
 }
 
+const placesByDocument = new WeakMap<ClaimIndex, Map<string, Set<string>>>();
+
+/** The places a reference document's title names: what a claim of it is about when it names none. */
+function documentPlaces(index: ClaimIndex, file: string): Set<string> {
+  let byFile = placesByDocument.get(index);
+  if (!byFile) placesByDocument.set(index, (byFile = new Map()));
+  let places = byFile.get(file);
+  if (!places) {
+    const title = index.sources.get(file)?.title ?? '';
+    places = new Set(placedTerms(title).map((t) => t.term).filter(isEntity));
+    byFile.set(file, places);
+  }
+  return places;
+}
+
 /** Words that end the noun phrase after "of": prepositions, verbs and clause openers. */
 const POPULATION_END = new Set(
   'in on at from by with for to into that which who whose where is are was were be been has have had than compared versus vs while whereas during since through as according up down last this next over under between among per'.split(' '),
@@ -293,8 +313,8 @@ const SCOPE_WORDS = new Set(['all', 'the', 'global', 'world', "world's", 'worldw
 /**
  * The content terms of what a claim figure is a share of, when its quote says "<figure> of …":
  * "approximately 25% of all global cell and gene therapy clinical trials" gives cell, gene,
- * therapy, clinical, trials (normalised). The phrase ends at punctuation or at a word of
- * POPULATION_END; places and SCOPE_WORDS are left out.
+ * therapy, clinical, trials (normalised). The phrase ends at punctuation, at a word of
+ * POPULATION_END or at a number; places and SCOPE_WORDS are left out.
  */
 function populationTerms(quote: string, figureEnd: number): string[] {
   const of = /^\s+of\s+/.exec(quote.slice(figureEnd, figureEnd + 12));
@@ -303,7 +323,8 @@ function populationTerms(quote: string, figureEnd: number): string[] {
   for (const raw of quote.slice(figureEnd + of[0].length, figureEnd + of[0].length + 160).split(/\s+/)) {
     const word = raw.replace(/^[("'“‘]+/, '');
     const lower = word.toLowerCase().replace(/’/g, "'");
-    if (POPULATION_END.has(lower)) break;
+    // Another figure ("… publications and 37% of patents") starts another phrase.
+    if (POPULATION_END.has(lower) || /\d/.test(word)) break;
     const stop = /[,;:.()!?"”]/.exec(word);
     const bare = stop ? word.slice(0, stop.index) : word;
     const key = bare.toLowerCase().replace(/’/g, "'");

@@ -1,7 +1,5 @@
 // @vitest-environment happy-dom
 import { useRenderRoot } from './render-root';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import type { ReportedFinding } from '../../src/messages';
 import { FindingCard } from '../../src/ui/FindingCard';
