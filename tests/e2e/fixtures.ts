@@ -76,10 +76,13 @@ export interface Tally {
   close(): Promise<void>;
 }
 
-/** Starts Chromium in a new profile with the built extension. */
-export async function launchTally(options: { colorScheme?: 'light' | 'dark'; args?: string[] } = {}): Promise<Tally> {
+/**
+ * Starts Chromium with the built extension, in a new profile, or in `profile` (a user-data
+ * folder the caller owns and removes: starting twice in it is a browser restart).
+ */
+export async function launchTally(options: { colorScheme?: 'light' | 'dark'; args?: string[]; profile?: string } = {}): Promise<Tally> {
   if (!chromiumPath) throw new Error('no Chromium');
-  const profile = mkdtempSync(join(tmpdir(), 'tally-e2e-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'tally-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     // The extension needs the new headless mode, asked for with the flag below.
@@ -111,7 +114,7 @@ export async function launchTally(options: { colorScheme?: 'light' | 'dark'; arg
     extensionId,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
