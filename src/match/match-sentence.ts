@@ -231,6 +231,8 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const runnerUp = pairs.find((p) => p.figure !== best.figure && p.figure.low !== best.figure.low);
     if (runnerUp && best.sim - runnerUp.sim < MARGIN) return;
     if (narrowerPopulation(best, sentenceTerms)) return;
+    // A claim given for a period says nothing against a figure given for none ("last year").
+    if (best.figure.period && !scan.figures[i]!.period) return;
     // The sentence says whose figure it is; a claim that binds its figure to no place must at
     // least be about that place, or come from a document about it ("Europe's 29% of licensing
     // deals" is not the 40% of a report on China).
