@@ -136,6 +136,29 @@ const WINDOW_WORDS = new Set(['past', 'last', 'next', 'coming', 'previous', 'rec
 /** Verbs that make a following ordinal a rank: "Shanghai ranks seventh". */
 const RANK_WORDS = new Set(['rank', 'ranks', 'ranked', 'ranking', 'placed', 'places', 'finished', 'came', 'comes', 'rated']);
 
+/**
+ * The words a period or a figure can start with: the first words readPeriod (prepositions,
+ * "as of", "mid-", months), matchQualifier, matchCurrencyPrefix and readNumber look for.
+ */
+const OPENING_WORDS: ReadonlySet<string> = new Set([
+  ...PERIOD_PREPOSITIONS, 'as', 'end', 'mid', 'early', 'late', ...MONTHS,
+  ...RULES_BY_FIRST_WORD.keys(), ...DOLLAR_PREFIXES.keys(), 'us', ...CURRENCY_WORDS.keys(),
+  'a', 'one', 'half', 'twice', ...CARDINALS.keys(),
+]);
+
+/** The symbols a period or a figure can start with: a short year's apostrophe, a qualifier, a currency sign. */
+const OPENING_SYMBOLS: ReadonlySet<string> = new Set(["'", '’', ...SYMBOL_QUALIFIERS.keys(), ...CURRENCY_SYMBOLS.keys()]);
+
+/**
+ * Whether a period or a figure may start at this token. Most words of a sentence start
+ * neither, and this one lookup spares the scan from trying both readers on them.
+ */
+function mayOpen(tok: Token): boolean {
+  if (tok.type === 'word') return OPENING_WORDS.has(tok.lower);
+  if (tok.type === 'sym') return OPENING_SYMBOLS.has(tok.text);
+  return true;
+}
+
 function isYearValue(t: Token | undefined): boolean {
   return (
     !!t && t.type === 'num' && !t.grouped && t.decimals === 0 && t.text.length === 4 &&
@@ -574,6 +597,10 @@ export function scanQuantities(text: string): QuantityScan {
   let i = 0;
   while (i < t.length) {
     const tok = t[i]!;
+    if (!mayOpen(tok)) {
+      i++;
+      continue;
+    }
     // Periods first: a year is never a figure.
     if (tok.type !== 'id' || /^FY\d{4}$/i.test(tok.text)) {
       const p = (tok.type === 'num' && yearIsQuantity(s, i)) ? null : readPeriod(s, i);
