@@ -20,7 +20,7 @@ export default defineContentScript({
       source: (file) => sourceInfo(loadBundledIndex().sources, file),
       getSettings,
       watchSettings,
-      report: (state) => void sendToBackground('page-state', { state }).catch(() => undefined),
+      report: (summary) => void sendToBackground('page-state', { summary }).catch(() => undefined),
       sourceHref,
       openSource: (claimId) => void sendToBackground('open-source', { claimId }).catch(() => undefined),
       cardCss,

@@ -46,10 +46,23 @@ export interface PageState {
   findings: ReportedFinding[];
 }
 
+/**
+ * What a content script tells the background about its page, often: small whatever the page
+ * (a page can hold thousands of findings, and a message is copied between processes).
+ */
+export interface PageSummary {
+  url: string;
+  status: PageStatus;
+  corroborated: number;
+  conflicting: number;
+  /** Changes whenever the findings do, counts or not: a popup then asks for the new list. */
+  version: number;
+}
+
 /** content script → background (and any open popup). */
 export interface ContentToBackground {
   /** The page's state changed: a scan started or ended, findings came or went, the switch flipped. */
-  'page-state': { data: { state: PageState }; reply: void };
+  'page-state': { data: { summary: PageSummary }; reply: void };
   /** Open the source page of a claim in a new tab (a web page may not link to extension pages). */
   'open-source': { data: { claimId: string }; reply: void };
 }
@@ -57,6 +70,8 @@ export interface ContentToBackground {
 /** popup → content script of one tab. */
 export interface PopupToContent {
   'get-page-state': { data: Record<string, never>; reply: PageState };
+  /** The state without the findings: cheap to ask for however many there are. */
+  'get-page-summary': { data: Record<string, never>; reply: PageSummary };
   /** Scroll to a finding's figure, flash it and show its card. Replies false when it is gone. */
   'reveal-finding': { data: { findingId: string }; reply: boolean };
 }

@@ -1,4 +1,4 @@
-import type { ReportedFinding } from '../messages';
+import type { PageSummary } from '../messages';
 
 /** What the toolbar icon's badge shows for a tab. */
 export interface Badge {
@@ -16,10 +16,8 @@ export const EMPTY_BADGE: Readonly<Badge> = Object.freeze({ text: '', color: COR
  * of corroborated figures on green, or nothing. Counts above 99 show as "99+" (the badge fits
  * about four characters).
  */
-export function badgeFor(findings: readonly ReportedFinding[]): Badge {
-  const conflicting = findings.filter((f) => f.verdict === 'conflicting').length;
+export function badgeFor({ conflicting, corroborated }: Pick<PageSummary, 'conflicting' | 'corroborated'>): Badge {
   if (conflicting > 0) return { text: count(conflicting), color: CONFLICTING_COLOR };
-  const corroborated = findings.filter((f) => f.verdict === 'corroborated').length;
   if (corroborated > 0) return { text: count(corroborated), color: CORROBORATED_COLOR };
   return EMPTY_BADGE;
 }

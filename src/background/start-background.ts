@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { handleMessages, sendToContent, type ContentToBackground, type PageState } from '../messages';
+import { handleMessages, sendToContent, type ContentToBackground, type PageSummary } from '../messages';
 import { isSiteEnabled } from '../settings/site-enabled';
 import { watchSettings } from '../settings/storage';
 import { sourceHref } from '../ui/source-href';
@@ -14,20 +14,20 @@ export const FOCUS_NEXT_FINDING_COMMAND = 'focus-next-finding';
  * itself is kept by the browser), and mirrors it on the toolbar badge.
  */
 export function startBackground(): void {
-  const pages = new Map<number, PageState>();
+  const pages = new Map<number, PageSummary>();
 
-  const show = (tabId: number, state: PageState | undefined): void => {
-    if (state) pages.set(tabId, state);
+  const show = (tabId: number, summary: PageSummary | undefined): void => {
+    if (summary) pages.set(tabId, summary);
     else pages.delete(tabId);
-    void setBadge(tabId, state ? badgeFor(state.findings) : EMPTY_BADGE);
+    void setBadge(tabId, summary ? badgeFor(summary) : EMPTY_BADGE);
   };
 
   handleMessages<ContentToBackground>({
-    'page-state': ({ state }, sender) => {
+    'page-state': ({ summary }, sender) => {
       // Only the top frame's content script speaks for the tab.
       const tabId = sender.tab?.id;
       if (tabId === undefined || (sender.frameId ?? 0) !== 0) return;
-      show(tabId, state);
+      show(tabId, summary);
     },
     'open-source': async ({ claimId }) => {
       await browser.tabs.create({ url: sourceHref(claimId) });
@@ -43,8 +43,8 @@ export function startBackground(): void {
 
   // Switching a site off clears its badges at once, before its tabs even hear of it.
   watchSettings((settings) => {
-    for (const [tabId, state] of pages) {
-      if (!isSiteEnabled(state.url, settings)) show(tabId, { ...state, status: 'off', findings: [] });
+    for (const [tabId, summary] of pages) {
+      if (!isSiteEnabled(summary.url, settings)) show(tabId, { ...summary, status: 'off', corroborated: 0, conflicting: 0 });
     }
   });
 

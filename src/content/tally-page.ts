@@ -3,6 +3,7 @@ import {
   handleMessages,
   type BackgroundToContent,
   type PageState,
+  type PageSummary,
   type PageStatus,
   type PopupToContent,
   type ReportedFinding,
@@ -25,7 +26,7 @@ export interface TallyPageDeps {
   source(file: string): SourceInfo;
   getSettings(): Promise<Settings>;
   watchSettings(onChange: (settings: Settings) => void): () => void;
-  report(state: PageState): void;
+  report(summary: PageSummary): void;
   sourceHref(claimId: string): string;
   openSource(claimId: string): void;
   /** The stylesheet of the card, inlined into its shadow root. */
@@ -87,6 +88,8 @@ export class TallyPage {
   private dirty = false;
   private draining = false;
   private lastReport = '';
+  /** Bumped whenever a finding comes or goes (see PageSummary.version). */
+  private version = 0;
   private repairTimer: number | undefined;
   /** Findings found but not painted yet (see PAINT_EVERY_MS), and when the last paint was. */
   private unpainted: Entry[] = [];
@@ -106,12 +109,15 @@ export class TallyPage {
     if (!HTML_TYPES.has(this.win.document.contentType)) {
       // A PDF, an image or a text file the browser shows itself: say so to the popup, nothing more.
       this.status = 'unsupported';
-      this.cleanups.push(handleMessages<PopupToContent>({ 'get-page-state': () => this.state() }));
+      this.cleanups.push(
+        handleMessages<PopupToContent>({ 'get-page-state': () => this.state(), 'get-page-summary': () => this.summary() }),
+      );
       return;
     }
     this.cleanups.push(
       handleMessages<PopupToContent & BackgroundToContent>({
         'get-page-state': () => this.state(),
+        'get-page-summary': () => this.summary(),
         'reveal-finding': ({ findingId }) => this.reveal(findingId),
         'focus-next-finding': () => this.card?.step(1) != null,
       }),
@@ -147,6 +153,19 @@ export class TallyPage {
     return { url: this.win.location.href, status: this.status, findings: sorted.map((e) => e.report) };
   }
 
+  /** What the background hears: the state without the findings, only their counts. */
+  summary(): PageSummary {
+    let conflicting = 0;
+    for (const entry of this.entries.values()) if (entry.verdict === 'conflicting') conflicting++;
+    return {
+      url: this.win.location.href,
+      status: this.status,
+      corroborated: this.entries.size - conflicting,
+      conflicting,
+      version: this.version,
+    };
+  }
+
   private apply(settings: Settings): void {
     this.settings = settings;
     const on = isSiteEnabled(this.win.location.href, settings);
@@ -178,6 +197,7 @@ export class TallyPage {
     this.highlighter.clear();
     this.card?.destroy();
     this.card = null;
+    if (this.entries.size > 0) this.version++;
     this.entries.clear();
     this.byRange.clear();
     this.pendingRoots.clear();
@@ -289,6 +309,7 @@ export class TallyPage {
     };
     this.entries.set(id, entry);
     this.byRange.set(range, entry);
+    this.version++;
     this.unpainted.push(entry);
     if (this.win.performance.now() - this.lastPaint >= PAINT_EVERY_MS) this.paint();
     return entry;
@@ -304,7 +325,7 @@ export class TallyPage {
   }
 
   private remove(entry: Entry): void {
-    this.entries.delete(entry.report.id);
+    if (this.entries.delete(entry.report.id)) this.version++;
     this.byRange.delete(entry.range);
     this.highlighter.delete(entry.verdict, entry.range);
   }
@@ -318,12 +339,12 @@ export class TallyPage {
   }
 
   private report(): void {
-    const state = this.state();
+    const summary = this.summary();
     // A page that keeps changing without changing its findings is not worth a message each time.
-    const signature = `${state.url} ${state.status} ${state.findings.map((f) => f.id).join(',')}`;
+    const signature = `${summary.url} ${summary.status} ${summary.version}`;
     if (signature === this.lastReport) return;
     this.lastReport = signature;
-    this.deps.report(state);
+    this.deps.report(summary);
   }
 
   private reveal(findingId: string): boolean {

@@ -11,7 +11,7 @@ export interface PopupApi {
   findTab(tabId: number | null): Promise<PopupTab | null>;
   /** The page's state from its content script; null when none answers. */
   getPageState(tabId: number): Promise<PageState | null>;
-  /** Calls `listener` with every state the tab's content script reports from now on. */
+  /** Calls `listener` with the tab's new state each time its content script reports a change. */
   onPageState(tabId: number, listener: (state: PageState) => void): () => void;
   getSettings(): Promise<Settings>;
   watchSettings(listener: (settings: Settings) => void): () => void;
@@ -34,12 +34,33 @@ export const browserPopupApi: PopupApi = {
     return { id: tab.id, url: tab.url, loading: tab.status === 'loading' };
   },
   getPageState: (tabId) => sendToContent(tabId, 'get-page-state', {}).catch(() => null),
-  onPageState: (tabId, listener) =>
-    handleMessages<ContentToBackground>({
-      'page-state': ({ state }, sender) => {
-        if (sender.tab?.id === tabId && (sender.frameId ?? 0) === 0) listener(state);
+  onPageState(tabId, listener) {
+    // The tab announces only a summary of each change; the list is asked for when it changed,
+    // one request at a time, and again if another change came while one was on its way.
+    let asking = false;
+    let again = false;
+    let stopped = false;
+    const ask = async () => {
+      asking = true;
+      do {
+        again = false;
+        const state = await sendToContent(tabId, 'get-page-state', {}).catch(() => null);
+        if (state && !stopped) listener(state);
+      } while (again && !stopped);
+      asking = false;
+    };
+    const stop = handleMessages<ContentToBackground>({
+      'page-state': (_, sender) => {
+        if (sender.tab?.id !== tabId || (sender.frameId ?? 0) !== 0) return;
+        if (asking) again = true;
+        else void ask();
       },
-    }),
+    });
+    return () => {
+      stopped = true;
+      stop();
+    };
+  },
   getSettings: settings.getSettings,
   watchSettings: settings.watchSettings,
   setSiteEnabled: settings.setSiteEnabled,

@@ -3,34 +3,17 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { badgeFor, CONFLICTING_COLOR, CORROBORATED_COLOR } from '../../src/background/badge';
-import type { PageState, ReportedFinding } from '../../src/messages';
+import type { PageSummary } from '../../src/messages';
 import { setSiteEnabled } from '../../src/settings/storage';
-
-function finding(id: string, verdict: ReportedFinding['verdict']): ReportedFinding {
-  return {
-    id,
-    verdict,
-    sentence: 'Sales reached $112.8 billion in 2024.',
-    figure: '$112.8 billion',
-    sourceFigure: '$112.8 billion',
-    reason: 'Page says $112.8 billion; the source says $112.8 billion.',
-    quote: 'sales reaching $112.8 billion in 2024',
-    claimId: '002-abc',
-    source: { file: '002.txt', title: 'Title', publisher: 'Publisher', date: '2026' },
-  };
-}
-
-const corroborated = (n: number) => Array.from({ length: n }, (_, i) => finding(`c${i}`, 'corroborated'));
-const conflicting = (n: number) => Array.from({ length: n }, (_, i) => finding(`x${i}`, 'conflicting'));
 
 describe('badgeFor', () => {
   it.each([
-    ['no findings', [], '', undefined],
-    ['corroborated only', corroborated(3), '3', CORROBORATED_COLOR],
-    ['a conflict among matches', [...corroborated(4), ...conflicting(1)], '1', CONFLICTING_COLOR],
-    ['more than 99 conflicts', conflicting(120), '99+', CONFLICTING_COLOR],
-  ])('shows %s', (_, findings, text, color) => {
-    const badge = badgeFor(findings);
+    ['no findings', 0, 0, '', undefined],
+    ['corroborated only', 3, 0, '3', CORROBORATED_COLOR],
+    ['a conflict among matches', 4, 1, '1', CONFLICTING_COLOR],
+    ['more than 99 conflicts', 0, 120, '99+', CONFLICTING_COLOR],
+  ])('shows %s', (_, corroborated, conflicting, text, color) => {
+    const badge = badgeFor({ corroborated, conflicting });
 
     expect(badge.text).toBe(text);
     if (color) expect(badge.color).toBe(color);
@@ -39,13 +22,19 @@ describe('badgeFor', () => {
 
 describe('background', () => {
   const tabId = 7;
-  const report = (state: PageState, frameId = 0) =>
-    fakeBrowser.runtime.onMessage.trigger({ type: 'page-state', state }, { tab: { id: tabId } as Browser.tabs.Tab, frameId }, () => {});
+  const report = (summary: PageSummary, frameId = 0) =>
+    fakeBrowser.runtime.onMessage.trigger({ type: 'page-state', summary }, { tab: { id: tabId } as Browser.tabs.Tab, frameId }, () => {});
   const badge = async () => ({
     text: await fakeBrowser.action.getBadgeText({ tabId }),
     color: await fakeBrowser.action.getBadgeBackgroundColor({ tabId }),
   });
-  const page = (findings: ReportedFinding[]): PageState => ({ url: 'https://example.com/a', status: 'done', findings });
+  const page = (corroborated: number, conflicting: number): PageSummary => ({
+    url: 'https://example.com/a',
+    status: 'done',
+    corroborated,
+    conflicting,
+    version: corroborated + conflicting,
+  });
 
   let onCommand: ((command: string) => Promise<void>) | undefined;
 
@@ -59,33 +48,33 @@ describe('background', () => {
   });
 
   it('shows the number of conflicting figures on red', async () => {
-    await report(page([...corroborated(2), ...conflicting(3)]));
+    await report(page(2, 3));
 
     expect(await badge()).toEqual({ text: '3', color: [0xd9, 0x30, 0x25, 255] });
   });
 
   it('shows the number of corroborated figures on green when nothing conflicts', async () => {
-    await report(page(corroborated(2)));
+    await report(page(2, 0));
 
     expect(await badge()).toEqual({ text: '2', color: [0x18, 0x80, 0x38, 255] });
   });
 
   it('shows nothing for a page without findings', async () => {
-    await report(page(corroborated(2)));
+    await report(page(2, 0));
 
-    await report(page([]));
+    await report(page(0, 0));
 
     expect((await badge()).text).toBe('');
   });
 
   it('ignores reports from frames other than the top one', async () => {
-    await report(page(conflicting(1)), 3);
+    await report(page(0, 1), 3);
 
     expect((await badge()).text).toBe('');
   });
 
   it('clears the badge when the tab navigates', async () => {
-    await report(page(conflicting(1)));
+    await report(page(0, 1));
 
     await fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'loading' }, { id: tabId } as never);
 
@@ -93,7 +82,7 @@ describe('background', () => {
   });
 
   it('clears the badge as soon as the site is switched off', async () => {
-    await report(page(conflicting(2)));
+    await report(page(0, 2));
 
     await setSiteEnabled('example.com', false);
 
@@ -101,7 +90,7 @@ describe('background', () => {
   });
 
   it('keeps the badge of other sites when one is switched off', async () => {
-    await report(page(conflicting(2)));
+    await report(page(0, 2));
 
     await setSiteEnabled('other.org', false);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -6,7 +6,7 @@ import { Highlighter } from '../../src/content/highlighter';
 import type { PageWindow } from '../../src/content/page-window';
 import { TallyPage } from '../../src/content/tally-page';
 import type { Finding } from '../../src/match/finding';
-import type { PageState } from '../../src/messages';
+import type { PageSummary } from '../../src/messages';
 import type { Settings } from '../../src/settings/storage';
 
 /** A stand-in for the core: "42%" conflicts, "7%" is corroborated, wherever they appear. */
@@ -38,12 +38,14 @@ const check: CheckBlocks = (blocks) =>
   );
 
 describe('TallyPage without the CSS Custom Highlight API', () => {
-  let reports: PageState[];
+  let reports: PageSummary[];
   let settings: Settings;
   let settingsListener: ((settings: Settings) => void) | undefined;
   let page: TallyPage | undefined;
 
   const last = () => reports[reports.length - 1];
+  const findings = () => page?.state().findings ?? [];
+  const counted = () => (last()?.corroborated ?? 0) + (last()?.conflicting ?? 0);
   const start = async () => {
     page = new TallyPage(window as unknown as PageWindow, {
       check,
@@ -53,7 +55,7 @@ describe('TallyPage without the CSS Custom Highlight API', () => {
         settingsListener = listener;
         return () => {};
       },
-      report: (state) => reports.push(state),
+      report: (summary) => reports.push(summary),
       sourceHref: (id) => `source.html?claim=${id}`,
       openSource: () => {},
       cardCss: '',
@@ -81,11 +83,12 @@ describe('TallyPage without the CSS Custom Highlight API', () => {
     await start();
 
     await vi.waitFor(() => expect(last()?.status).toBe('done'));
-    expect(last()?.findings.map((f) => [f.verdict, f.figure])).toEqual([
+    expect(last()).toMatchObject({ corroborated: 1, conflicting: 1 });
+    expect(findings().map((f) => [f.verdict, f.figure])).toEqual([
       ['conflicting', '42%'],
       ['corroborated', '7%'],
     ]);
-    expect(last()?.findings[0]?.source.title).toBe('Title');
+    expect(findings()[0]?.source.title).toBe('Title');
   });
 
   it('does nothing at all on a disabled site', async () => {
@@ -103,29 +106,34 @@ describe('TallyPage without the CSS Custom Highlight API', () => {
     await vi.waitFor(() => expect(last()?.status).toBe('done'));
 
     settingsListener?.({ enabled: true, disabledSites: [location.hostname] });
-    expect(last()).toMatchObject({ status: 'off', findings: [] });
+    expect(last()).toMatchObject({ status: 'off', corroborated: 0, conflicting: 0 });
+    expect(findings()).toEqual([]);
 
     settingsListener?.({ enabled: true, disabledSites: [] });
-    await vi.waitFor(() => expect(last()?.findings).toHaveLength(2));
+    await vi.waitFor(() => expect(last()).toMatchObject({ status: 'done', corroborated: 1, conflicting: 1 }));
+    expect(findings()).toHaveLength(2);
   });
 
   it('checks a paragraph added later, and drops a finding whose text went away', async () => {
     await start();
-    await vi.waitFor(() => expect(last()?.findings).toHaveLength(2));
+    await vi.waitFor(() => expect(counted()).toBe(2));
 
     const added = document.createElement('p');
     added.textContent = 'Another 42% appeared.';
     document.body.append(added);
-    await vi.waitFor(() => expect(last()?.findings).toHaveLength(3));
+    await vi.waitFor(() => expect(counted()).toBe(3));
 
+    const before = last()?.version;
     document.getElementById('a')?.remove();
-    await vi.waitFor(() => expect(last()?.findings.map((f) => f.figure)).toEqual(['42%', '42%']));
+    await vi.waitFor(() => expect(last()).toMatchObject({ corroborated: 0, conflicting: 2 }));
+    expect(last()?.version).not.toBe(before);
+    expect(findings().map((f) => f.figure)).toEqual(['42%', '42%']);
   });
 
   it('keeps the ids of findings that are found again, so the popup can still show them', async () => {
     await start();
-    await vi.waitFor(() => expect(last()?.findings).toHaveLength(2));
-    const ids = last()?.findings.map((f) => f.id);
+    await vi.waitFor(() => expect(counted()).toBe(2));
+    const ids = findings().map((f) => f.id);
 
     const text = document.querySelector('#a')?.firstChild as Text;
     text.appendData(' More text.');

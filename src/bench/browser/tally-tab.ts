@@ -1,5 +1,5 @@
 import type { Worker } from 'playwright-core';
-import type { PageState, PageStatus } from '../../messages';
+import type { PageStatus, PageSummary } from '../../messages';
 
 /** What the benchmark asks the extension about the tab it measures. */
 export interface TallyTab {
@@ -37,9 +37,9 @@ export async function watchTallyTab(worker: Worker, tabId: number): Promise<Tall
     const done: Record<number, number> = {};
     g.__tallyBenchDone = done;
     g.chrome.runtime.onMessage.addListener((message, sender) => {
-      const m = message as Partial<{ type: string; state: PageState }> | null;
+      const m = message as Partial<{ type: string; summary: PageSummary }> | null;
       const tab = sender.tab?.id;
-      if (m?.type === 'page-state' && m.state?.status === 'done' && tab !== undefined) {
+      if (m?.type === 'page-state' && m.summary?.status === 'done' && tab !== undefined) {
         done[tab] = performance.timeOrigin + performance.now();
       }
     });
@@ -49,8 +49,8 @@ export async function watchTallyTab(worker: Worker, tabId: number): Promise<Tall
       worker
         .evaluate(async (id) => {
           const { chrome } = globalThis as unknown as WorkerGlobal;
-          const state = (await chrome.tabs.sendMessage(id, { type: 'get-page-state' })) as PageState | undefined;
-          return state?.status;
+          const summary = (await chrome.tabs.sendMessage(id, { type: 'get-page-summary' })) as PageSummary | undefined;
+          return summary?.status;
         }, tabId)
         // Before the content script runs, nothing answers.
         .catch(() => undefined),
