@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { claimsModule } from './src/build/claims-module';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  // The background imports the claim index as the build bundles it.
+  plugins: [WxtVitest(), claimsModule(new URL('./data', import.meta.url).pathname)],
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
   },

@@ -1,12 +1,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { loadBundledIndex } from '../src/claims/bundled-index';
 import type { PageWindow } from '../src/content/page-window';
 import { TallyPage } from '../src/content/tally-page';
-import { checkBlocks } from '../src/match/check-blocks';
-import { sendToBackground } from '../src/messages';
+import { sendToBackground, type SourceInfo } from '../src/messages';
 import { getSettings, watchSettings } from '../src/settings/storage';
 import { sourceHref } from '../src/ui/source-href';
-import { sourceInfo } from '../src/ui/source-info';
 import '../src/content/highlights.css';
 import cardCss from '../src/ui/tally.css?inline';
 
@@ -14,10 +11,17 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
+    // The claim index and the matching live in the background, once for all tabs: the page's
+    // main thread only reads the text and highlights what comes back.
+    const sources = new Map<string, SourceInfo>();
     const page = new TallyPage(window as PageWindow, {
-      // The index is built on first use, so a page Tally is off for never pays for it.
-      check: (blocks) => checkBlocks(blocks, loadBundledIndex()),
-      source: (file) => sourceInfo(loadBundledIndex().sources, file),
+      check: async (blocks) => {
+        const answer = await sendToBackground('check-texts', { texts: blocks.map((block) => block.text) });
+        if (!answer) throw new Error('the background did not check the page');
+        for (const [file, info] of Object.entries(answer.sources)) sources.set(file, info);
+        return answer.findings;
+      },
+      source: (file) => sources.get(file) ?? { file, title: file, publisher: '', date: '' },
       getSettings,
       watchSettings,
       report: (summary) => void sendToBackground('page-state', { summary }).catch(() => undefined),

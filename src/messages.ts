@@ -6,7 +6,7 @@
  * tab's content script with `tabs.sendMessage`, which needs no `tabs` permission.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { Verdict } from './match/finding';
+import type { Finding, Verdict } from './match/finding';
 
 /** A reference document, as a finding cites it. */
 export interface SourceInfo {
@@ -65,6 +65,18 @@ export interface ContentToBackground {
   'page-state': { data: { summary: PageSummary }; reply: void };
   /** Open the source page of a claim in a new tab (a web page may not link to extension pages). */
   'open-source': { data: { claimId: string }; reply: void };
+  /**
+   * Check these texts (blocks of the page, or pieces of long ones) against the claim index. The
+   * index lives in the background, once for every tab, and the matching runs there, off the
+   * page's main thread. A finding's `block` is the index of its text.
+   */
+  'check-texts': { data: { texts: string[] }; reply: CheckedTexts };
+}
+
+/** The findings in some texts of a page, with the citation of every source they name. */
+export interface CheckedTexts {
+  findings: Finding[];
+  sources: Record<string, SourceInfo>;
 }
 
 /** popup → content script of one tab. */

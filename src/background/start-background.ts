@@ -1,8 +1,12 @@
 import { browser } from 'wxt/browser';
+import { loadBundledIndex } from '../claims/bundled-index';
+import { checkBlocks } from '../match/check-blocks';
+import type { CheckedTexts } from '../messages';
 import { handleMessages, sendToContent, type ContentToBackground, type PageSummary } from '../messages';
 import { isSiteEnabled } from '../settings/site-enabled';
 import { watchSettings } from '../settings/storage';
 import { sourceHref } from '../ui/source-href';
+import { sourceInfo } from '../ui/source-info';
 import { badgeFor, EMPTY_BADGE, type Badge } from './badge';
 
 /** The keyboard command declared in the manifest (wxt.config.ts). */
@@ -32,6 +36,7 @@ export function startBackground(): void {
     'open-source': async ({ claimId }) => {
       await browser.tabs.create({ url: sourceHref(claimId) });
     },
+    'check-texts': ({ texts }) => checkTexts(texts),
   });
 
   // A new document in the tab: its content script will report again once it has checked.
@@ -53,6 +58,21 @@ export function startBackground(): void {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id !== undefined) await sendToContent(tab.id, 'focus-next-finding', {}).catch(() => false);
   });
+}
+
+/**
+ * Checks texts a content script read from its page. The index is built on the first request and
+ * kept while the background lives, for every tab.
+ */
+export function checkTexts(texts: unknown): CheckedTexts {
+  if (!Array.isArray(texts) || !texts.every((text) => typeof text === 'string')) {
+    throw new TypeError('check-texts wants an array of strings');
+  }
+  const index = loadBundledIndex();
+  const findings = checkBlocks(texts.map((text: string) => ({ text })), index);
+  const sources: Record<string, CheckedTexts['sources'][string]> = {};
+  for (const finding of findings) sources[finding.source] ??= sourceInfo(index.sources, finding.source);
+  return { findings, sources };
 }
 
 async function setBadge(tabId: number, badge: Badge): Promise<void> {

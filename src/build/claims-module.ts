@@ -1,7 +1,8 @@
 /**
  * A Vite plugin that serves `virtual:tally-claims`: the claim index and its sources in the
- * compact form of src/claims/compact-claims.ts, read from data/ at build time. The content
- * script imports it instead of data/claims.json, which would make its bundle half again as big.
+ * compact form of src/claims/compact-claims.ts, read from data/ at build time. The background,
+ * which checks the pages' texts, imports it instead of data/claims.json, which would make its
+ * bundle half again as big.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 /**
- * The claim index as the extension bundles it (see src/build/claims-module.ts), expanded once
- * per page on first use.
+ * The claim index as the extension bundles it (see src/build/claims-module.ts), expanded on
+ * first use: once per life of the background, which checks the texts of every tab.
  */
 import bundled from 'virtual:tally-claims';
 import { createClaimIndex, type ClaimIndex } from './claim-index';

@@ -2,6 +2,7 @@ import { blockRange } from '../dom/block-range';
 import { walkBlocks } from '../dom/extract-blocks';
 import type { TextBlock } from '../dom/text-block';
 import type { Finding } from '../match/finding';
+import { mayStateFigure } from '../text/may-state-figure';
 import type { PageWindow } from './page-window';
 import { blockPieces, PIECE_LENGTH, type BlockPiece } from './block-pieces';
 import type { TimeSlicer } from './yield-to-main';
@@ -14,8 +15,18 @@ export interface PlacedFinding {
   element: Element;
 }
 
-/** What the check needs from the matching core (the content script passes `checkBlocks`). */
-export type CheckBlocks = (blocks: Pick<TextBlock, 'text'>[]) => Finding[];
+/**
+ * The matching core, as the check reaches it: the content script's sends the texts to the
+ * background, which runs `checkBlocks`; tests pass a function that answers at once. A finding's
+ * `block` is the index of its text in `blocks`.
+ */
+export type CheckBlocks = (blocks: Pick<TextBlock, 'text'>[]) => Finding[] | Promise<Finding[]>;
+
+/** Texts are sent to the check together, up to about this many characters at once. */
+export const BATCH_LENGTH = 16_000;
+
+/** At most this many batches are being checked at once; the walk waits for the oldest beyond that. */
+const MAX_IN_FLIGHT = 4;
 
 /**
  * A ceiling on the blocks read from one root, so a hostile page cannot grow the work without end;
@@ -59,10 +70,11 @@ export interface CheckJob {
 }
 
 /**
- * Reads the blocks under `root` and checks them, in slices of a few milliseconds with a yield to
- * the page between two slices, so that no task runs long however big the page: reading the DOM
- * is sliced too, and a huge block is checked a piece at a time. Blocks on screen are checked
- * first (see `ReadingOrder`).
+ * Reads the blocks under `root` and has them checked, in slices of a few milliseconds with a
+ * yield to the page between two slices, so that no task runs long however big the page: the
+ * page's main thread only reads the DOM and places the findings, while the texts are checked
+ * in batches elsewhere (see `Batches`). A huge block is sent a piece at a time. Blocks on
+ * screen are sent first (see `ReadingOrder`).
  * Returns false when `cancelled()` turned true midway.
  */
 export async function checkRoot(win: PageWindow, root: Element, job: CheckJob): Promise<boolean> {
@@ -70,11 +82,12 @@ export async function checkRoot(win: PageWindow, root: Element, job: CheckJob): 
   const { slicer } = job;
   const walk = walkBlocks(root, { isVisible: (el) => isVisible(win, el), maxBlocks: MAX_BLOCKS });
   const order = new ReadingOrder(win);
+  const batches = new Batches(win, job);
   const later: TextBlock[] = [];
   let pauses = slicer.pauses;
   // Awaiting only when a pause is due: an await per block would cost more than most blocks.
   for (;;) {
-    if (slicer.due && !(await pause(job))) return false;
+    if (slicer.due && !(await pause(batches, job))) return false;
     const step = walk.next(slicer.pauses !== pauses);
     pauses = slicer.pauses;
     if (step.done) break;
@@ -82,52 +95,128 @@ export async function checkRoot(win: PageWindow, root: Element, job: CheckJob): 
     if (block === null) continue;
     job.onBlock(block);
     if (!order.now(block.element)) later.push(block);
-    else if (block.text.length <= PIECE_LENGTH) checkPiece(block, { text: block.text, offset: 0 }, job);
-    else if (!(await checkLongBlock(block, job))) return false;
+    else if (!(await addBlock(block, batches, job))) return false;
   }
   for (const block of later) {
-    if (slicer.due && !(await pause(job))) return false;
-    if (block.text.length <= PIECE_LENGTH) checkPiece(block, { text: block.text, offset: 0 }, job);
-    else if (!(await checkLongBlock(block, job))) return false;
+    if (slicer.due && !(await pause(batches, job))) return false;
+    if (!(await addBlock(block, batches, job))) return false;
   }
-  return true;
+  await batches.finish();
+  return !job.cancelled();
 }
 
-/** Checks a block too long for one slice, a piece at a time; false when cancelled midway. */
-async function checkLongBlock(block: TextBlock, job: CheckJob): Promise<boolean> {
+/** Queues a block for checking, a piece at a time when it is long; false when cancelled midway. */
+async function addBlock(block: TextBlock, batches: Batches, job: CheckJob): Promise<boolean> {
+  if (block.text.length <= PIECE_LENGTH) return batches.add(block, { text: block.text, offset: 0 });
   for (const piece of blockPieces(block)) {
-    if (job.slicer.due && !(await pause(job))) return false;
-    checkPiece(block, piece, job);
+    if (job.slicer.due && !(await pause(batches, job))) return false;
+    if (!(await batches.add(block, piece))) return false;
   }
   return true;
 }
 
-function checkPiece(block: TextBlock, piece: BlockPiece, job: CheckJob): void {
-  const found = place(block, piece.offset, job.check([{ text: piece.text }]));
-  if (found.length > 0) job.onFound(found);
-}
-
-/** Ends the slice, and says whether the job is still wanted after the pause. */
-async function pause(job: CheckJob): Promise<boolean> {
+/**
+ * Ends the slice, and says whether the job is still wanted after the pause. What was read so far
+ * is sent first: the findings on screen come back while the rest of the page is read.
+ */
+async function pause(batches: Batches, job: CheckJob): Promise<boolean> {
+  if (!(await batches.send())) return false;
   await job.slicer.pause();
   return !job.cancelled();
 }
 
-/** Turns a piece's findings into ranges; drops those whose text changed while the check ran. */
-function place(block: TextBlock, offset: number, findings: Finding[]): PlacedFinding[] {
-  const placed: PlacedFinding[] = [];
-  for (const found of findings) {
-    const finding: Finding = {
-      ...found,
-      sentenceStart: found.sentenceStart + offset,
-      sentenceEnd: found.sentenceEnd + offset,
-      figureStart: found.figureStart + offset,
-      figureEnd: found.figureEnd + offset,
-    };
-    const range = blockRange(block, finding.figureStart, finding.figureEnd);
-    if (range && !range.collapsed) placed.push({ finding, range, element: block.element });
+/**
+ * Gathers pieces of blocks into batches and sends each to the check, without waiting for the
+ * answer unless MAX_IN_FLIGHT batches are out: the page is read while its first texts are being
+ * checked. Answers are placed on the page as they come, unless the job was cancelled meanwhile.
+ */
+class Batches {
+  private pieces: { block: TextBlock; piece: BlockPiece }[] = [];
+  private length = 0;
+  private readonly inFlight: Promise<void>[] = [];
+  /** Why a batch could not be checked; thrown from the next `send` or `finish`. */
+  private failure: { error: unknown } | null = null;
+
+  constructor(
+    private readonly win: PageWindow,
+    private readonly job: CheckJob,
+  ) {}
+
+  /**
+   * Adds a piece, unless it has neither a digit nor a number word (the check would find nothing
+   * in it); sends the batch when it is full. False when the job was cancelled.
+   */
+  add(block: TextBlock, piece: BlockPiece): boolean | Promise<boolean> {
+    if (!mayStateFigure(piece.text)) return true;
+    this.pieces.push({ block, piece });
+    this.length += piece.text.length;
+    return this.length >= BATCH_LENGTH ? this.send() : true;
   }
-  return placed;
+
+  /** Sends what was gathered; waits while too many batches are out. False when the job was cancelled. */
+  async send(): Promise<boolean> {
+    if (this.pieces.length > 0) {
+      const pieces = this.pieces;
+      this.pieces = [];
+      this.length = 0;
+      const sent = this.win.performance.now();
+      const answer = this.job.check(pieces.map(({ piece }) => ({ text: piece.text })));
+      if (Array.isArray(answer)) this.deliver(pieces, answer);
+      else {
+        this.inFlight.push(
+          answer.then((findings) => {
+            // The time the page waited on the check counts as the job's, so that a page that
+            // keeps changing is rechecked no more often than if the check ran here.
+            this.job.slicer.busyMs += this.win.performance.now() - sent;
+            this.deliver(pieces, findings);
+          }, (error: unknown) => void (this.failure ??= { error })),
+        );
+      }
+    }
+    while (this.inFlight.length >= MAX_IN_FLIGHT) await this.inFlight.shift();
+    this.rethrow();
+    return !this.job.cancelled();
+  }
+
+  /** Sends the last batch and waits for every answer. */
+  async finish(): Promise<void> {
+    await this.send();
+    while (this.inFlight.length > 0) await this.inFlight.shift();
+    this.rethrow();
+  }
+
+  private rethrow(): void {
+    if (this.failure) throw this.failure.error;
+  }
+
+  private deliver(pieces: { block: TextBlock; piece: BlockPiece }[], findings: Finding[]): void {
+    if (this.job.cancelled()) return;
+    const placed: PlacedFinding[] = [];
+    for (const found of findings) {
+      const at = pieces[found.block];
+      if (!at) continue;
+      const finding = place(at.block, at.piece.offset, found);
+      if (finding) placed.push(finding);
+    }
+    if (placed.length > 0) this.job.onFound(placed);
+  }
+}
+
+/**
+ * Turns a piece's finding into a range on the page, or null when the figure's text is no longer
+ * there: the page may have changed while the check ran.
+ */
+function place(block: TextBlock, offset: number, found: Finding): PlacedFinding | null {
+  const finding: Finding = {
+    ...found,
+    sentenceStart: found.sentenceStart + offset,
+    sentenceEnd: found.sentenceEnd + offset,
+    figureStart: found.figureStart + offset,
+    figureEnd: found.figureEnd + offset,
+  };
+  const range = blockRange(block, finding.figureStart, finding.figureEnd);
+  if (!range || range.collapsed || range.toString() !== block.text.slice(finding.figureStart, finding.figureEnd)) return null;
+  return { finding, range, element: block.element };
 }
 
 /**

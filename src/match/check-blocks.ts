@@ -7,7 +7,8 @@ import type { TextBlock } from '../dom/text-block';
 import { splitSentences } from '../text/sentences';
 import type { Finding } from './finding';
 import { explainMatch } from './explain';
-import { matchSentence, mayStateFigure, type FigureMatch, type MatchOptions } from './match-sentence';
+import { mayStateFigure } from '../text/may-state-figure';
+import { matchSentence, type FigureMatch, type MatchOptions } from './match-sentence';
 
 /** A sentence of a block that may state a figure. */
 export interface BlockSentence {
@@ -35,6 +36,11 @@ export function figureSentences(blocks: readonly Pick<TextBlock, 'text'>[]): Blo
  */
 const seen = new WeakMap<ClaimIndex, Map<string, FigureMatch[]>>();
 const SEEN_LIMIT = 5_000;
+
+/** Forgets the matches kept for `index`: a benchmark times each run from nothing. */
+export function forgetMatches(index: ClaimIndex): void {
+  seen.get(index)?.clear();
+}
 
 function matchOnce(text: string, index: ClaimIndex, options: MatchOptions): FigureMatch[] {
   if (options.fuzzy || options.debug) return matchSentence(text, index, options);

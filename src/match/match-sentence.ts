@@ -4,6 +4,7 @@
  */
 import type { ClaimIndex, IndexedClaim, IndexedFigure } from '../claims/claim-index';
 import type { Figure } from '../quantity/figure';
+import { CARDINALS, FRACTIONS, ORDINALS } from '../quantity/number-words';
 import { scanQuantities } from '../quantity/parse-figures';
 import { placedTerms, type PlacedTerm } from '../text/terms';
 import { compareValues, type Agreement } from './compare-values';
@@ -118,7 +119,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   // Retrieval first: most sentences of a page share too little with any claim to be parsed at all.
   const terms = placedTerms(sentence);
   const candidates = retrieveCandidates(index, terms.map((t) => t.term));
-  if (!candidates.length || !mayAnchor(candidates, terms, index)) return [];
+  if (!candidates.length || !mayAnchor(sentence, candidates, terms, index)) return [];
   const scan = scanQuantities(sentence);
   if (!scan.figures.length) return [];
   const boundaries = clauseBoundaries(sentence);
@@ -256,23 +257,48 @@ const ANCHOR_SIM = Math.min(CORROBORATE_AT, CONFLICT_ALONE_AT);
 
 /**
  * Whether the sentence can hold an anchor for these candidates, decided before it is parsed.
- * Every finding rests on one: figures agreeing jointly with a claim that holds JOINT_OVERLAP of
- * the sentence's terms (step 1), or a pair at ANCHOR_SIM or more (steps 2 and 4; step 3 only
+ * Every finding rests on one: two or more figures agreeing jointly with a claim that holds
+ * JOINT_OVERLAP of the sentence's terms (step 1), or a pair at ANCHOR_SIM or more (steps 2 and 4; step 3 only
  * extends them). A similarity is a harmonic mean, under twice its claim side, and the claim side
  * counts only the claim figure's near words that the sentence holds: if those weigh less than
  * half of ANCHOR_SIM for every claim figure, no pair can reach it. A figure with no near words is
  * judged by the page side alone, so it is never ruled out here.
  */
-function mayAnchor(candidates: readonly Candidate[], terms: readonly PlacedTerm[], index: ClaimIndex): boolean {
+function mayAnchor(text: string, candidates: readonly Candidate[], terms: readonly PlacedTerm[], index: ClaimIndex): boolean {
   let sentence: Set<string> | undefined;
+  let twoFigures: boolean | undefined;
   for (const cand of candidates) {
-    if (cand.overlap >= JOINT_OVERLAP) return true;
+    if (cand.overlap >= JOINT_OVERLAP && (twoFigures ??= mayHoldTwoFigures(text))) return true;
     for (const g of cand.claim.figures) {
       if (g.nearWeight <= 0) return true;
       sentence ??= new Set(terms.map((t) => t.term));
       let held = 0;
       for (const [term, w] of g.near) if (sentence.has(term)) held += w * index.idf(term);
       if (held >= (ANCHOR_SIM / 2) * g.nearWeight - 1e-9) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The words a figure without digits is read from (readNumber in src/quantity/parse-figures.ts),
+ * and a few to spare: every figure holds a run of digits or one of them.
+ */
+const FIGURE_WORDS: ReadonlySet<string> = new Set([
+  ...CARDINALS.keys(), ...FRACTIONS.keys(), ...ORDINALS.keys(), 'one', 'half', 'twice', 'hundred', 'thousand',
+]);
+
+/**
+ * Whether the text may hold two figures, which a joint agreement needs: it has two runs of
+ * digits or number words between them. Figures never share a run or a word, so a text with
+ * fewer holds fewer figures.
+ */
+function mayHoldTwoFigures(text: string): boolean {
+  let count = 0;
+  for (const [word] of text.matchAll(/[0-9]+|[A-Za-z]+/g)) {
+    const c = word.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || FIGURE_WORDS.has(word.toLowerCase())) {
+      if (++count >= 2) return true;
     }
   }
   return false;
@@ -360,15 +386,3 @@ function distinctive(f: Figure): boolean {
 function describedByClaim(near: string[], claim: IndexedClaim): boolean {
   return near.length === 0 || near.some((t) => claim.termSet.has(t));
 }
-
-/** True when a text may state a figure: it has a digit or a number word. Cheap, for pre-filtering. */
-export function mayStateFigure(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return NUMBER_WORD.test(text);
-}
-
-const NUMBER_WORD = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|twice|second)\b/i;
-

@@ -3,7 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { badgeFor, CONFLICTING_COLOR, CORROBORATED_COLOR } from '../../src/background/badge';
-import type { PageSummary } from '../../src/messages';
+import type { CheckedTexts, PageSummary } from '../../src/messages';
 import { setSiteEnabled } from '../../src/settings/storage';
 
 describe('badgeFor', () => {
@@ -96,6 +96,31 @@ describe('background', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
 
     expect((await badge()).text).toBe('2');
+  });
+
+  const ask = (message: object) =>
+    new Promise<unknown>((resolve) => {
+      void fakeBrowser.runtime.onMessage.trigger(message, { tab: { id: tabId } as Browser.tabs.Tab, frameId: 0 }, resolve);
+    });
+
+  it("checks a page's texts against the claim index, and cites each finding's source", async () => {
+    const texts = ['Nothing to see.', "China's pharmaceutical sales reached $112.8 billion in 2024, and 120 billion in 2025."];
+
+    const reply = (await ask({ type: 'check-texts', texts })) as CheckedTexts;
+
+    expect(reply.findings.map((f) => [f.block, f.verdict, f.figure])).toContainEqual([1, 'corroborated', '$112.8 billion']);
+    expect(reply.findings.every((f) => texts[f.block]!.slice(f.figureStart, f.figureEnd) === f.figure)).toBe(true);
+    for (const finding of reply.findings) {
+      expect(reply.sources[finding.source]).toMatchObject({ file: finding.source, title: expect.stringMatching(/\S/) });
+    }
+  });
+
+  it('answers nothing to texts that are not strings', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+
+    expect(await ask({ type: 'check-texts', texts: [42] })).toBeUndefined();
+    expect(await ask({ type: 'check-texts', texts: 'a string' })).toBeUndefined();
+    expect(errors).toHaveBeenCalled();
   });
 
   it('asks the active tab to show its next finding on the keyboard command', async () => {

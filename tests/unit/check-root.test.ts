@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PIECE_LENGTH } from '../../src/content/block-pieces';
-import { checkRoot, type CheckBlocks, type PlacedFinding } from '../../src/content/check-root';
+import { BATCH_LENGTH, checkRoot, type CheckBlocks, type PlacedFinding } from '../../src/content/check-root';
 import type { PageWindow } from '../../src/content/page-window';
 import { TimeSlicer } from '../../src/content/yield-to-main';
 import { walkBlocks } from '../../src/dom/extract-blocks';
@@ -85,6 +85,111 @@ describe('checkRoot', () => {
 
     expect(completed).toBe(true);
     expect(seen).toEqual([]);
+  });
+});
+
+describe('checkRoot with a check that answers later, as the background does', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+  });
+
+  /** fakeCheck behind a promise the test settles; records each batch's texts. */
+  function laterCheck() {
+    const batches: string[][] = [];
+    const answers: { resolve: () => void; reject: (error: Error) => void }[] = [];
+    const check: CheckBlocks = (blocks) => {
+      batches.push(blocks.map((b) => b.text));
+      return new Promise((resolve, reject) => {
+        answers.push({ resolve: () => resolve(fakeCheck([])(blocks) as Finding[]), reject });
+      });
+    };
+    return { check, batches, answers };
+  }
+
+  const paragraphs = (n: number, text: (i: number) => string) => {
+    for (let i = 0; i < n; i++) {
+      const p = document.createElement('p');
+      p.textContent = text(i);
+      document.body.append(p);
+    }
+  };
+
+  const run = (check: CheckBlocks, cancelled: () => boolean = () => false) => {
+    const found: PlacedFinding[] = [];
+    const done = checkRoot(win, document.body, {
+      check,
+      slicer: new TimeSlicer(win, 12),
+      onBlock: () => {},
+      onFound: (placed) => found.push(...placed),
+      cancelled,
+    });
+    return { found, done };
+  };
+
+  it('sends the texts in batches, leaves out those without figures, and places every answer', async () => {
+    paragraphs(2_000, (i) => (i % 2 ? `Paragraph ${i} says margins hit 42% that year.` : 'A paragraph with no figure in it at all.'));
+    const batches: string[][] = [];
+    const inFlight = { now: 0, most: 0 };
+    const check: CheckBlocks = async (blocks) => {
+      batches.push(blocks.map((b) => b.text));
+      inFlight.most = Math.max(inFlight.most, ++inFlight.now);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      inFlight.now--;
+      return fakeCheck([])(blocks) as Finding[];
+    };
+
+    const { found, done } = run(check);
+    expect(await done).toBe(true);
+
+    const sent = batches.flat();
+    expect(sent).toHaveLength(1_000);
+    expect(sent.every((text) => text.includes('42%'))).toBe(true);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(Math.max(...batches.map((b) => b.join('').length))).toBeLessThan(BATCH_LENGTH + PIECE_LENGTH);
+    // The page is read on while earlier batches are being checked, a few at a time.
+    expect(inFlight.most).toBeGreaterThan(1);
+    expect(inFlight.most).toBeLessThanOrEqual(4);
+    expect(found).toHaveLength(1_000);
+    expect(found.every(({ range }) => range.toString() === '42%')).toBe(true);
+  });
+
+  it('drops an answer whose figure changed on the page while it was being checked', async () => {
+    paragraphs(2, (i) => `Line ${i}: margins hit 42% that year.`);
+    const later = laterCheck();
+
+    const { found, done } = run(later.check);
+    await vi.waitFor(() => expect(later.answers).toHaveLength(1));
+    (document.body.firstChild!.firstChild as Text).replaceData(20, 2, '17');
+    later.answers[0]!.resolve();
+
+    expect(await done).toBe(true);
+    expect(found.map(({ range }) => range.toString())).toEqual(['42%']);
+    expect(found[0]!.range.startContainer).toBe(document.body.lastChild!.firstChild);
+  });
+
+  it('places nothing that comes back after the check was cancelled', async () => {
+    paragraphs(2, () => 'Margins hit 42% that year.');
+    const later = laterCheck();
+    let cancelled = false;
+
+    const { found, done } = run(later.check, () => cancelled);
+    await vi.waitFor(() => expect(later.answers).toHaveLength(1));
+    cancelled = true;
+    later.answers[0]!.resolve();
+
+    expect(await done).toBe(false);
+    expect(found).toEqual([]);
+  });
+
+  it('fails the check when a batch cannot be checked', async () => {
+    paragraphs(2, () => 'Margins hit 42% that year.');
+    const later = laterCheck();
+
+    const { done } = run(later.check);
+    await vi.waitFor(() => expect(later.answers).toHaveLength(1));
+    later.answers[0]!.reject(new Error('no background'));
+
+    await expect(done).rejects.toThrow('no background');
   });
 });
 
