@@ -88,11 +88,14 @@ function isTallyElement(el: Element, tag: string): boolean {
 }
 
 function isSkipped(el: Element, tag: string, isVisible: ((el: Element) => boolean) | undefined): boolean {
-  if (SKIPPED_TAGS.has(tag) || isTallyElement(el, tag)) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const editable = el.getAttribute('contenteditable');
-  // Text the user is typing is not a claim of the page, and wrapping it would fight the editor.
-  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  if (SKIPPED_TAGS.has(tag)) return true;
+  // Most elements of a page have no attributes at all: one call answers for the four below.
+  if (el.hasAttributes()) {
+    if (isTallyElement(el, tag) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+    const editable = el.getAttribute('contenteditable');
+    // Text the user is typing is not a claim of the page, and wrapping it would fight the editor.
+    if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  } else if (tag.startsWith('tally-')) return true;
   return isVisible !== undefined && !isVisible(el);
 }
 
@@ -172,14 +175,15 @@ export function* walkBlocks(
     if (++visited % NODES_PER_STEP === 0 && (yield null) === true && !top.contains(node)) return;
     let child: Node | null = null;
     let done: TextBlock | null = null;
-    if (node.nodeType === TEXT_NODE) {
+    const type = node.nodeType;
+    if (type === TEXT_NODE) {
       const data = (node as Text).data;
       if (data.length > 0) {
         segments.push({ node: node as Text, start: length });
         parts.push(data);
         length += data.length;
       }
-    } else if (node.nodeType === ELEMENT_NODE) {
+    } else if (type === ELEMENT_NODE) {
       const el = node as Element;
       const tag = tagOf(el);
       if (tag === 'br') {
@@ -200,10 +204,12 @@ export function* walkBlocks(
     }
     if (child === null) {
       // No way down: climb to the nearest ancestor with a next sibling, closing blocks on the way.
-      while (node !== null && node !== top && node.nextSibling === null) {
+      // An ancestor closes a block when it is the innermost owner: the walk went down into it.
+      let next: Node | null = null;
+      while (node !== null && node !== top && (next = node.nextSibling) === null) {
         node = node.parentNode;
         if (node === null || node === top) break;
-        if (node.nodeType === ELEMENT_NODE && !INLINE_TAGS.has(tagOf(node as Element))) {
+        if (node === owners[owners.length - 1]) {
           // Runs closed on the way up are yielded one by one: each may be followed by a pause.
           if (done !== null) {
             count += 1;
@@ -214,7 +220,7 @@ export function* walkBlocks(
           owners.pop();
         }
       }
-      node = node === null || node === top ? null : node.nextSibling;
+      node = node === null || node === top ? null : next;
     } else {
       node = child;
     }
