@@ -6,12 +6,13 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { parseBenchArgs } from '../src/bench/bench-args';
 import {
+  BUDGET,
   formatBrowserReport,
   judgeBudgets,
   summarise,
@@ -20,6 +21,7 @@ import {
 } from '../src/bench/browser/browser-report';
 import type { FunctionTime } from '../src/bench/browser/cpu-profile';
 import { measureControlRun, measureExtensionRun } from '../src/bench/browser/measure-run';
+import { workerProfiler, workerStopper } from '../src/bench/browser/worker-profile';
 import { watchTallyTab } from '../src/bench/browser/tally-tab';
 import { generateArticleHtml } from '../src/bench/generate-article';
 import { median } from '../src/bench/measure';
@@ -31,6 +33,10 @@ const USAGE = 'usage: npm run bench:browser -- [--sizes 100k,1m,5m] [--runs N] [
 /** The Node bench's seed (scripts/bench.ts), so both benches read the same pages. */
 const SEED = 20260401;
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
+/** Where the claim index and the matcher are, since the content script asks the background. */
+const BACKGROUND_SCRIPT = join(EXTENSION_DIR, 'background.js');
+/** Loads of the 100 KB page after stopping the service worker. */
+const COLD_RUNS = 3;
 
 function fail(message: string): never {
   process.stderr.write(`bench:browser: ${message}; ${USAGE}\n`);
@@ -49,9 +55,10 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
 }
 
 /** The bundle's code where a profiled function starts: names are minified, the code says more. */
-function codeLocator(bundle: string): (fn: FunctionTime) => string {
-  const lines = bundle.split('\n');
-  return (fn) => (fn.url.endsWith('/content-scripts/content.js') ? (lines[fn.line] ?? '').slice(fn.column, fn.column + 70) : fn.url);
+function codeLocator(file: string): (fn: FunctionTime) => string {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const path = '/' + relative(EXTENSION_DIR, file);
+  return (fn) => (fn.url.endsWith(path) ? (lines[fn.line] ?? '').slice(fn.column, fn.column + 70) : fn.url);
 }
 
 async function main(): Promise<void> {
@@ -60,7 +67,18 @@ async function main(): Promise<void> {
   const bundle = readFileSync(CONTENT_SCRIPT);
 
   const seedSentences = readSeedSentences();
-  const pages = args.sizes.map((size, n) => ({ ...size, html: generateArticleHtml(size.bytes, SEED + n, seedSentences) }));
+  // Every run reads a page of its own (same size and make-up, another seed): the background keeps
+  // what it matched, and a page it saw the run before would be checked from memory.
+  const pages = args.sizes.map((size, n) => {
+    const runs = args.runs ?? (size.bytes > 2 * 1024 * 1024 ? 3 : 5);
+    const cold = size.bytes === BUDGET.smallPageBytes ? COLD_RUNS : 0;
+    const variants = Array.from({ length: runs + cold + (n === 0 ? 1 : 0) }, (_, i) => ({
+      key: `${size.key}-${i}`,
+      html: generateArticleHtml(size.bytes, SEED + n + 1000 * i, seedSentences),
+    }));
+    return { ...size, runs, cold, variants };
+  });
+  const allPages = pages.flatMap((page) => page.variants);
 
   // The control pages are files: the content script matches http(s) pages only, so the same HTML
   // from a file: URL loads in the same browser, with the same flags, without Tally.
@@ -69,13 +87,17 @@ async function main(): Promise<void> {
   cleanups.push(removeControlDir);
   // Playwright answers Ctrl-C by closing the browser and exiting at once, before cleanUp is done.
   process.once('exit', removeControlDir);
-  for (const page of pages) writeFileSync(join(controlDir, `${page.key}.html`), page.html);
-  const site = await startSite(new Map(pages.map((page) => [`/${page.key}.html`, page.html])));
+  for (const page of allPages) writeFileSync(join(controlDir, `${page.key}.html`), page.html);
+  const site = await startSite(new Map(allPages.map((page) => [`/${page.key}.html`, page.html])));
   cleanups.push(() => site.close());
   const tally = await launchTally();
   cleanups.push(() => tally.close());
   const extensionOrigin = `chrome-extension://${tally.extensionId}/`;
   const userAgent = await tally.worker.evaluate(() => navigator.userAgent);
+  const worker = await workerProfiler(tally.context, extensionOrigin);
+  cleanups.push(() => worker.close());
+  const stopper = await workerStopper(tally.context, extensionOrigin);
+  cleanups.push(() => stopper.close());
 
   // Each run in a fresh page (a fresh document and isolated world), closed after.
   const inNewPage = async <T>(use: (page: Page) => Promise<T>): Promise<T> => {
@@ -89,37 +111,48 @@ async function main(): Promise<void> {
   const measureOnce = (key: string) =>
     inNewPage(async (page) => {
       const tab = await watchTallyTab(tally.worker, await tabIdOf(tally, page));
-      return measureExtensionRun(page, `${site.origin}/${key}.html`, extensionOrigin, tab);
+      return measureExtensionRun(page, `${site.origin}/${key}.html`, extensionOrigin, tab, worker);
     });
   const controlOnce = (key: string) =>
     inNewPage((page) => measureControlRun(page, pathToFileURL(join(controlDir, `${key}.html`)).href, extensionOrigin));
 
   // A fresh browser's first page also pays for starting the extension's service worker.
-  await measureOnce(pages[0]!.key);
+  await measureOnce(pages[0]!.variants.at(-1)!.key);
   const measured: SizeRuns[] = [];
   for (const page of pages) {
-    const count = args.runs ?? (page.bytes > 2 * 1024 * 1024 ? 3 : 5);
-    const size: SizeRuns = { label: page.label, bytes: page.bytes, htmlBytes: Buffer.byteLength(page.html), runs: [], controls: [] };
+    const count = page.runs;
+    const html = page.variants[0]!.html;
+    const size: SizeRuns = { label: page.label, bytes: page.bytes, htmlBytes: Buffer.byteLength(html), runs: [], controls: [], coldRuns: [] };
     for (let i = 0; i < count; i++) {
-      const run = await measureOnce(page.key);
+      const key = page.variants[i]!.key;
+      const run = await measureOnce(key);
       size.runs.push(run);
-      size.controls.push(await controlOnce(page.key));
+      size.controls.push(await controlOnce(key));
       progress(
-        `${page.label} run ${i + 1}/${count}: ext CPU ${run.extCpuMs.toFixed(0)} ms, floor ${run.floorMs.toFixed(2)} ms, ` +
+        `${page.label} run ${i + 1}/${count}: ext CPU ${run.extCpuMs.toFixed(0)} ms (background ${(run.backgroundCpuMs ?? NaN).toFixed(0)} ms), ` +
+          `floor ${run.floorMs.toFixed(2)} ms (warm ${run.warmFloorMs.toFixed(2)} ms), ` +
           `script started ${(run.scriptStartMs ?? NaN).toFixed(0)} ms and was done ${(run.doneMs ?? NaN).toFixed(0)} ms after load, ` +
           `${run.corroborated + run.conflicting} findings`,
       );
     }
+    // The page a user opens after the browser stopped the idle service worker pays for its start.
+    for (let i = 0; i < page.cold; i++) {
+      await stopper.stop();
+      const run = await measureOnce(page.variants[count + i]!.key);
+      size.coldRuns.push(run);
+      progress(`${page.label} run ${i + 1}/${page.cold} after stopping the service worker: done ${(run.doneMs ?? NaN).toFixed(0)} ms after load`);
+    }
     measured.push(size);
   }
 
-  const codeAt = codeLocator(bundle.toString('utf8'));
-  const sizes = measured.map((size) => summarise(size, codeAt));
-  const bundleSize = { bytes: bundle.length, gzipBytes: gzipSync(bundle, { level: 9 }).length };
+  const sizes = measured.map((size) => summarise(size, codeLocator(CONTENT_SCRIPT), codeLocator(BACKGROUND_SCRIPT)));
+  const sizeOf = (code: Buffer) => ({ bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length });
+  const bundleSize = sizeOf(bundle);
   const result: BrowserBenchResult = {
     browser: /(?:Headless)?Chrome\/[\d.]+/.exec(userAgent)?.[0] ?? userAgent,
     cpus: availableParallelism(),
     bundle: bundleSize,
+    backgroundBundle: sizeOf(readFileSync(BACKGROUND_SCRIPT)),
     sizes,
     budgets: judgeBudgets(sizes, bundleSize),
   };

@@ -1,7 +1,7 @@
 import type { ClaimIndex } from '../claims/claim-index';
 import { extractBlocks } from '../dom/extract-blocks';
 import type { TextBlock } from '../dom/text-block';
-import { checkBlocks, figureSentences } from '../match/check-blocks';
+import { checkBlocks, figureSentences, forgetMatches } from '../match/check-blocks';
 import { matchSentence } from '../match/match-sentence';
 import { retrieveCandidates } from '../match/retrieve';
 import { scanQuantities } from '../quantity/parse-figures';
@@ -61,7 +61,14 @@ export function pipelineStages(document: Document, index: ClaimIndex): { stages:
       note: 'matchSentence over the sentences that may state a figure (figures + retrieve + compare)',
       run: () => candidates.reduce((n, s) => n + matchSentence(s.text, index).length, 0),
     },
-    { name: 'total', note: 'checkBlocks(blocks): text blocks → findings', run: () => checkBlocks(blocks, index) },
+    {
+      name: 'total',
+      note: 'checkBlocks(blocks): text blocks → findings, with nothing remembered from the run before',
+      run: () => {
+        forgetMatches(index);
+        return checkBlocks(blocks, index);
+      },
+    },
     { name: 'floor', note: 'one charCodeAt pass finding the digit runs of every block', run: () => countDigitRuns(blocks) },
   ];
   return {

@@ -11,6 +11,7 @@ import {
 } from './cpu-profile';
 import { digitFloorPass, installProbe, readProbe, type ProbeReading } from './page-probe';
 import type { TallyTab } from './tally-tab';
+import type { WorkerProfiler } from './worker-profile';
 
 /** The highlights' total must hold still this long (and Tally must say `done`) to call a check finished. */
 export const SETTLE_MS = 500;
@@ -34,6 +35,13 @@ export interface ExtensionRun {
   extCpuMs: number;
   /** Sampled time in extension frames themselves. */
   extSelfMs: number;
+  /**
+   * The service worker's sampled time over the same run: the checking of the page's texts,
+   * which runs there, off the page's main thread. Null when the worker could not be profiled.
+   */
+  backgroundCpuMs: number | null;
+  /** Self time per function in the service worker. */
+  backgroundFunctions: FunctionTime[];
   /** All the main thread's sampled work, the page's included (see ExtensionActivity.busyMs). */
   busyMs: number;
   /** The content script's first sample: document_idle, as observed. */
@@ -46,8 +54,13 @@ export interface ExtensionRun {
   longTasks: LongTask[];
   /** The renderer's JS heap (every world: the page's and the content script's) after a forced GC. */
   heapUsedBytes: number;
-  /** The median of the floor's passes, timed by the page. */
+  /**
+   * The floor: one pass in a world made for it, as a content script's is, so that it pays what
+   * the content script pays on its first look at the page (its own wrappers of the nodes).
+   */
   floorMs: number;
+  /** The median of several passes in the page's own world, where the nodes' wrappers exist already after the first. */
+  warmFloorMs: number;
   corroborated: number;
   conflicting: number;
   functions: FunctionTime[];
@@ -67,14 +80,24 @@ export interface ControlRun {
  * waits until Tally has finished checking it, and measures. `tab` watches the page's content
  * script; frames whose URL starts with `extensionOrigin` are Tally's.
  */
-export async function measureExtensionRun(page: Page, url: string, extensionOrigin: string, tab: TallyTab): Promise<ExtensionRun> {
+export async function measureExtensionRun(
+  page: Page,
+  url: string,
+  extensionOrigin: string,
+  tab: TallyTab,
+  worker: WorkerProfiler,
+): Promise<ExtensionRun> {
+  await worker.start();
   const load = await profiledLoad(page, url, extensionOrigin, async () => {
     const reading = await page.evaluate(readProbe);
     const quietMs = reading.now - (reading.lastChangeAt ?? reading.load);
     return quietMs >= SETTLE_MS && (await tab.status()) === 'done' ? reading : null;
   });
+  const workerProfile = await worker.stop();
+  const background = workerProfile && extensionActivity(workerProfile, (frameUrl) => frameUrl.startsWith(extensionOrigin));
   const { reading, activity, toPageMs } = load;
   const doneAt = await tab.doneAt();
+  const floorMs = await floorInFreshWorld(page);
   const floor: number[] = [];
   for (let i = 0; i < FLOOR_PASSES; i++) floor.push((await page.evaluate(digitFloorPass)).ms);
 
@@ -83,6 +106,8 @@ export async function measureExtensionRun(page: Page, url: string, extensionOrig
   return {
     extCpuMs: activity.totalMs,
     extSelfMs: activity.selfMs,
+    backgroundCpuMs: background?.totalMs ?? null,
+    backgroundFunctions: background?.functions ?? [],
     busyMs: activity.busyMs,
     scriptStartMs: first ? toPageMs(first.at) - reading.load : null,
     doneMs: doneAt === undefined ? null : doneAt - reading.timeOrigin - reading.load,
@@ -90,11 +115,30 @@ export async function measureExtensionRun(page: Page, url: string, extensionOrig
     finalHighlightMs: fromLoad(reading.lastChangeAt),
     longTasks: load.longTasks,
     heapUsedBytes: load.heapUsedBytes,
-    floorMs: median(floor),
+    floorMs,
+    warmFloorMs: median(floor),
     corroborated: reading.corroborated,
     conflicting: reading.conflicting,
     functions: activity.functions,
   };
+}
+
+/** Times digitFloorPass once in a new isolated world of the page's main frame. */
+async function floorInFreshWorld(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'tally-bench-floor' });
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      contextId: executionContextId,
+      expression: `(${digitFloorPass.toString()})()`,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`the floor pass failed: ${exceptionDetails.text}`);
+    return (result.value as ReturnType<typeof digitFloorPass>).ms;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }
 
 /** Loads `url`, which the extension does not run on, measured the same way; waits SETTLE_MS after load. */
