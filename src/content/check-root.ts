@@ -22,11 +22,17 @@ export interface PlacedFinding {
  */
 export type CheckBlocks = (blocks: Pick<TextBlock, 'text'>[]) => Finding[] | Promise<Finding[]>;
 
-/** Texts are sent to the check together, up to about this many characters at once. */
-export const BATCH_LENGTH = 16_000;
+/**
+ * Texts are sent to the check together, up to about this many characters at once: each message
+ * costs a round trip, and a big page is checked sooner in few big batches than in many small ones.
+ */
+export const BATCH_LENGTH = 64_000;
+
+/** The first batch of a check is this long, and each next one twice as long up to BATCH_LENGTH: the top of the page comes back soon. */
+const FIRST_BATCH_LENGTH = 8_000;
 
 /** At most this many batches are being checked at once; the walk waits for the oldest beyond that. */
-const MAX_IN_FLIGHT = 4;
+export const MAX_IN_FLIGHT = 8;
 
 /**
  * A ceiling on the blocks read from one root, so a hostile page cannot grow the work without end;
@@ -133,6 +139,7 @@ async function pause(batches: Batches, job: CheckJob): Promise<boolean> {
 class Batches {
   private pieces: { block: TextBlock; piece: BlockPiece }[] = [];
   private length = 0;
+  private limit = FIRST_BATCH_LENGTH;
   private readonly inFlight: Promise<void>[] = [];
   /** Why a batch could not be checked; thrown from the next `send` or `finish`. */
   private failure: { error: unknown } | null = null;
@@ -150,7 +157,7 @@ class Batches {
     if (!mayStateFigure(piece.text)) return true;
     this.pieces.push({ block, piece });
     this.length += piece.text.length;
-    return this.length >= BATCH_LENGTH ? this.send() : true;
+    return this.length >= this.limit ? this.send() : true;
   }
 
   /** Sends what was gathered; waits while too many batches are out. False when the job was cancelled. */
@@ -159,6 +166,7 @@ class Batches {
       const pieces = this.pieces;
       this.pieces = [];
       this.length = 0;
+      this.limit = Math.min(BATCH_LENGTH, this.limit * 2);
       const sent = this.win.performance.now();
       const answer = this.job.check(pieces.map(({ piece }) => ({ text: piece.text })));
       if (Array.isArray(answer)) this.deliver(pieces, answer);

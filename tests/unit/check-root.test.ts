@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PIECE_LENGTH } from '../../src/content/block-pieces';
-import { BATCH_LENGTH, checkRoot, type CheckBlocks, type PlacedFinding } from '../../src/content/check-root';
+import { BATCH_LENGTH, checkRoot, MAX_IN_FLIGHT, type CheckBlocks, type PlacedFinding } from '../../src/content/check-root';
 import type { PageWindow } from '../../src/content/page-window';
 import { TimeSlicer } from '../../src/content/yield-to-main';
 import { walkBlocks } from '../../src/dom/extract-blocks';
@@ -148,7 +148,7 @@ describe('checkRoot with a check that answers later, as the background does', ()
     expect(Math.max(...batches.map((b) => b.join('').length))).toBeLessThan(BATCH_LENGTH + PIECE_LENGTH);
     // The page is read on while earlier batches are being checked, a few at a time.
     expect(inFlight.most).toBeGreaterThan(1);
-    expect(inFlight.most).toBeLessThanOrEqual(4);
+    expect(inFlight.most).toBeLessThanOrEqual(MAX_IN_FLIGHT);
     expect(found).toHaveLength(1_000);
     expect(found.every(({ range }) => range.toString() === '42%')).toBe(true);
   });
