@@ -76,6 +76,8 @@ export interface SizeSummary {
   coldRuns: number;
   /** Heap with Tally minus heap without it, each after a forced GC. */
   heapDeltaBytes: number;
+  /** The service worker's heap after the runs (null when it could not be read). */
+  backgroundHeapBytes: number | null;
   corroborated: number;
   conflicting: number;
   /** Self time per run of the hottest extension functions, in the page and in the service worker. */
@@ -161,6 +163,7 @@ export function summarise(
     coldCheckedMs: medianOrNull(size.coldRuns, fromIdle(checked)),
     coldRuns: size.coldRuns.length,
     heapDeltaBytes: medianOf(runs, (r) => r.heapUsedBytes) - medianOf(controls, (c) => c.heapUsedBytes),
+    backgroundHeapBytes: medianOrNull(runs, (r) => r.backgroundHeapBytes),
     corroborated: medianOf(runs, (r) => r.corroborated),
     conflicting: medianOf(runs, (r) => r.conflicting),
     hotFunctions: located(mergeFunctions(runs.flatMap((r) => r.functions), runs.length).slice(0, hot)),
@@ -230,7 +233,7 @@ export function judgeBudgets(sizes: readonly SizeSummary[], bundle: BundleSize):
 
 /** The human report: the table, its legend, the budget lines and where the time goes. */
 export function formatBrowserReport(result: BrowserBenchResult): string {
-  const header = ['size', 'ext CPU ms', 'background ms', 'floor ms', 'ratio', 'warm floor ms', 'warm ratio', 'main thread Δ ms', 'longest task ms', 'longest ext task', 'first highlight ms', 'final highlights ms', 'checked ms', 'heap MB', 'findings'];
+  const header = ['size', 'ext CPU ms', 'background ms', 'floor ms', 'ratio', 'warm floor ms', 'warm ratio', 'main thread Δ ms', 'longest task ms', 'longest ext task', 'first highlight ms', 'final highlights ms', 'checked ms', 'heap MB', 'background heap MB', 'findings'];
   const rows = result.sizes.map((s) => [
     s.label,
     ms(s.extCpuMs),
@@ -246,6 +249,7 @@ export function formatBrowserReport(result: BrowserBenchResult): string {
     optionalMs(s.finalHighlightMs),
     optionalMs(s.checkedMs),
     (s.heapDeltaBytes / MB).toFixed(1),
+    s.backgroundHeapBytes === null ? '-' : (s.backgroundHeapBytes / MB).toFixed(1),
     `${s.corroborated + s.conflicting} (${s.conflicting} confl.)`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -269,6 +273,8 @@ export function formatBrowserReport(result: BrowserBenchResult): string {
     'highlight and checked times: ms from document_idle (the content script\'s first sample); checked = when it reported',
     '  `done` to the background. Highlights are sampled every frame and every 4 ms.',
     'heap: renderer JS heap after a forced GC, with Tally minus the same page from a file: URL (which Tally does not run on).',
+    'background heap: the service worker\'s JS heap after a forced GC, once for all tabs: the claim index, the matcher, and',
+    '  the matches it remembers (up to 5,000 sentences).',
     '',
   ];
   for (const s of result.sizes) {

@@ -42,6 +42,8 @@ export interface ExtensionRun {
   backgroundCpuMs: number | null;
   /** Self time per function in the service worker. */
   backgroundFunctions: FunctionTime[];
+  /** The service worker's JS heap after a forced GC, at the end of the run; null when not profiled. */
+  backgroundHeapBytes: number | null;
   /** All the main thread's sampled work, the page's included (see ExtensionActivity.busyMs). */
   busyMs: number;
   /** The content script's first sample: document_idle, as observed. */
@@ -94,7 +96,7 @@ export async function measureExtensionRun(
     return quietMs >= SETTLE_MS && (await tab.status()) === 'done' ? reading : null;
   });
   const workerProfile = await worker.stop();
-  const background = workerProfile && extensionActivity(workerProfile, (frameUrl) => frameUrl.startsWith(extensionOrigin));
+  const background = workerProfile && extensionActivity(workerProfile.profile, (frameUrl) => frameUrl.startsWith(extensionOrigin));
   const { reading, activity, toPageMs } = load;
   const doneAt = await tab.doneAt();
   const floorMs = await floorInFreshWorld(page);
@@ -108,6 +110,7 @@ export async function measureExtensionRun(
     extSelfMs: activity.selfMs,
     backgroundCpuMs: background?.totalMs ?? null,
     backgroundFunctions: background?.functions ?? [],
+    backgroundHeapBytes: workerProfile?.heapUsedBytes ?? null,
     busyMs: activity.busyMs,
     scriptStartMs: first ? toPageMs(first.at) - reading.load : null,
     doneMs: doneAt === undefined ? null : doneAt - reading.timeOrigin - reading.load,

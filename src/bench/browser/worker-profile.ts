@@ -4,8 +4,11 @@ import type { CpuProfile } from './cpu-profile';
 /** A CPU profile of the extension's service worker, started and stopped around a run. */
 export interface WorkerProfiler {
   start(): Promise<void>;
-  /** Stops and returns the profile; null when the worker was not running to be profiled. */
-  stop(): Promise<CpuProfile | null>;
+  /**
+   * Stops and returns the profile, with the worker's JS heap after a forced GC (its claim index,
+   * the matcher and what it remembers); null when the worker was not running to be profiled.
+   */
+  stop(): Promise<{ profile: CpuProfile; heapUsedBytes: number } | null>;
   close(): Promise<void>;
 }
 
@@ -68,7 +71,9 @@ export async function workerProfiler(context: BrowserContext, extensionOrigin: s
       if (session === null) return null;
       try {
         const { profile } = await send<{ profile: CpuProfile }>('Profiler.stop');
-        return profile;
+        await send('HeapProfiler.collectGarbage');
+        const { usedSize } = await send<{ usedSize: number }>('Runtime.getHeapUsage');
+        return { profile, heapUsedBytes: usedSize };
       } catch {
         // The worker stopped during the run: its profile went with it.
         return null;
