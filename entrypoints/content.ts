@@ -16,7 +16,11 @@ export default defineContentScript({
     const sources = new Map<string, SourceInfo>();
     const page = new TallyPage(window as PageWindow, {
       check: async (blocks) => {
-        const answer = await sendToBackground('check-texts', { texts: blocks.map((block) => block.text) });
+        const texts = blocks.map((block) => block.text);
+        // A background the browser had stopped is started by the message; asked twice, a
+        // background that still cannot answer fails the check (the popup then says so).
+        const ask = () => sendToBackground('check-texts', { texts }).catch(() => undefined);
+        const answer = (await ask()) ?? (await ask());
         if (!answer) throw new Error('the background did not check the page');
         for (const [file, info] of Object.entries(answer.sources)) sources.set(file, info);
         return answer.findings;

@@ -34,10 +34,11 @@ export interface ReportedFinding {
 }
 
 /**
- * `checking` while a check runs, `done` when it finished, `off` when Tally is off for the page,
- * `unsupported` for documents that are not web pages (a PDF or an image shown by the browser).
+ * `checking` while a check runs, `done` when it finished, `failed` when it could not finish (the
+ * extension's background did not answer), `off` when Tally is off for the page, `unsupported`
+ * for documents that are not web pages (a PDF or an image shown by the browser).
  */
-export type PageStatus = 'checking' | 'done' | 'off' | 'unsupported';
+export type PageStatus = 'checking' | 'done' | 'failed' | 'off' | 'unsupported';
 
 /** What a content script knows about its page. Findings are sorted: conflicts first, then page order. */
 export interface PageState {

@@ -253,6 +253,11 @@ export class TallyPage {
       }
     } catch (error) {
       console.error('[tally] check failed', error);
+      // The findings placed so far stay; the popup says the check did not finish.
+      if (this.active) {
+        this.status = 'failed';
+        this.report();
+      }
     } finally {
       this.draining = false;
     }

@@ -107,6 +107,15 @@ function Body({ view, api, tabId }: { view: PopupView; api: PopupApi; tabId: num
           This page was opened before Tally was ready.
         </StatusMessage>
       );
+    case 'failed':
+      return (
+        <StatusMessage
+          title="Tally could not finish checking this page."
+          action={tabId === null ? undefined : { label: 'Reload page', onClick: () => void api.reloadTab(tabId) }}
+        >
+          Reload the page to check it again.
+        </StatusMessage>
+      );
     case 'unsupported':
       return (
         <StatusMessage title="This page cannot be checked.">

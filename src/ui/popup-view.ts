@@ -19,6 +19,7 @@ export type PopupView =
   | { kind: 'globally-disabled'; site: string | null }
   | { kind: 'site-disabled'; site: string }
   | { kind: 'checking'; site: string }
+  | { kind: 'failed'; site: string }
   | { kind: 'empty'; site: string }
   | { kind: 'findings'; site: string; findings: ReportedFinding[] };
 
@@ -39,6 +40,7 @@ export function popupView(tab: PopupTab | null, page: PageState | null, settings
   if (status === 'globally-disabled') return { kind: 'globally-disabled', site };
   if (status === 'site-disabled') return { kind: 'site-disabled', site };
   if (page === null) return tab.loading ? { kind: 'checking', site } : { kind: 'reload', site };
+  if (page.status === 'failed') return { kind: 'failed', site };
   if (page.status !== 'done') return { kind: 'checking', site };
   if (page.findings.length === 0) return { kind: 'empty', site };
   return { kind: 'findings', site, findings: page.findings };

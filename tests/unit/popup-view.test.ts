@@ -32,6 +32,7 @@ describe('popupView', () => {
     ['a PDF the content script saw', tab, page('unsupported'), on, 'unsupported'],
     ['a page opened before install', { ...tab, url }, null, on, 'reload'],
     ['a check under way', tab, page('checking'), on, 'checking'],
+    ['a check that could not finish', tab, page('failed', 1), on, 'failed'],
     ['a site just switched back on', tab, page('off'), on, 'checking'],
     ['a page with no findings', tab, page('done'), on, 'empty'],
     ['a page with findings', tab, page('done', 2), on, 'findings'],

@@ -120,6 +120,7 @@ describe('Popup', () => {
     ['Tally off everywhere', { page: page([]), settings: { enabled: false, disabledSites: [] } }, 'Tally is turned off.'],
     ['a browser page', { page: null }, 'This page cannot be checked.'],
     ['a page opened before install', { tab: { id: 3, url: 'https://example.com/', loading: false } }, 'Reload to check this page.'],
+    ['a check that could not finish', { page: page([], 'failed') }, 'Tally could not finish checking this page.'],
   ])('says so for %s', async (_, options, text) => {
     await show(<Popup api={fakeApi(options)} tabId={3} />);
 

@@ -46,9 +46,9 @@ describe('TallyPage without the CSS Custom Highlight API', () => {
   const last = () => reports[reports.length - 1];
   const findings = () => page?.state().findings ?? [];
   const counted = () => (last()?.corroborated ?? 0) + (last()?.conflicting ?? 0);
-  const start = async () => {
+  const start = async (checkWith: CheckBlocks = check) => {
     page = new TallyPage(window as unknown as PageWindow, {
-      check,
+      check: checkWith,
       source: (file) => ({ file, title: 'Title', publisher: '', date: '' }),
       getSettings: async () => settings,
       watchSettings: (listener) => {
@@ -89,6 +89,18 @@ describe('TallyPage without the CSS Custom Highlight API', () => {
       ['corroborated', '7%'],
     ]);
     expect(findings()[0]?.source.title).toBe('Title');
+  });
+
+  it('says the check failed when the texts could not be checked', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await start(async () => {
+      throw new Error('no background');
+    });
+
+    await vi.waitFor(() => expect(last()?.status).toBe('failed'));
+    expect(errors).toHaveBeenCalled();
+    expect(page?.state().status).toBe('failed');
+    errors.mockRestore();
   });
 
   it('does nothing at all on a disabled site', async () => {
