@@ -4,7 +4,7 @@
  */
 import type { ClaimIndex, IndexedClaim, IndexedFigure } from '../claims/claim-index';
 import type { Figure } from '../quantity/figure';
-import { CARDINALS, FRACTIONS, ORDINALS } from '../quantity/number-words';
+import { isNumberWord } from '../quantity/number-words';
 import { scanQuantities } from '../quantity/parse-figures';
 import { placedTerms, type PlacedTerm } from '../text/terms';
 import { compareValues, type Agreement } from './compare-values';
@@ -258,8 +258,8 @@ const ANCHOR_SIM = Math.min(CORROBORATE_AT, CONFLICT_ALONE_AT);
 /**
  * Whether the sentence can hold an anchor for these candidates, decided before it is parsed.
  * Every finding rests on one: two or more figures agreeing jointly with a claim that holds
- * JOINT_OVERLAP of the sentence's terms (step 1), or a pair at ANCHOR_SIM or more (steps 2 and 4; step 3 only
- * extends them). A similarity is a harmonic mean, under twice its claim side, and the claim side
+ * JOINT_OVERLAP of the sentence's terms (step 1), or a pair at ANCHOR_SIM or more (steps 2 and
+ * 4; step 3 only extends them). A similarity is a harmonic mean, under twice its claim side, and the claim side
  * counts only the claim figure's near words that the sentence holds: if those weigh less than
  * half of ANCHOR_SIM for every claim figure, no pair can reach it. A figure with no near words is
  * judged by the page side alone, so it is never ruled out here.
@@ -281,14 +281,6 @@ function mayAnchor(text: string, candidates: readonly Candidate[], terms: readon
 }
 
 /**
- * The words a figure without digits is read from (readNumber in src/quantity/parse-figures.ts),
- * and a few to spare: every figure holds a run of digits or one of them.
- */
-const FIGURE_WORDS: ReadonlySet<string> = new Set([
-  ...CARDINALS.keys(), ...FRACTIONS.keys(), ...ORDINALS.keys(), 'one', 'half', 'twice', 'hundred', 'thousand',
-]);
-
-/**
  * Whether the text may hold two figures, which a joint agreement needs: it has two runs of
  * digits or number words between them. Figures never share a run or a word, so a text with
  * fewer holds fewer figures.
@@ -297,7 +289,10 @@ function mayHoldTwoFigures(text: string): boolean {
   let count = 0;
   for (const [word] of text.matchAll(/[0-9]+|[A-Za-z]+/g)) {
     const c = word.charCodeAt(0);
-    if ((c >= 48 && c <= 57) || FIGURE_WORDS.has(word.toLowerCase())) {
+    // Every figure holds a run of digits or a number word ("one" and "first" too, which
+    // isNumberWord leaves out for pre-filtering but readNumber may read).
+    const lower = word.toLowerCase();
+    if ((c >= 48 && c <= 57) || isNumberWord(lower) || lower === 'one' || lower === 'first') {
       if (++count >= 2) return true;
     }
   }

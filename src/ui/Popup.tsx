@@ -68,6 +68,7 @@ export function Popup({ api, tabId }: PopupProps) {
 }
 
 function Body({ view, api, tabId }: { view: PopupView; api: PopupApi; tabId: number | null }) {
+  const reload = tabId === null ? undefined : { label: 'Reload page', onClick: () => void api.reloadTab(tabId) };
   switch (view.kind) {
     case 'loading':
       return <StatusMessage title="Checking…" busy />;
@@ -102,7 +103,7 @@ function Body({ view, api, tabId }: { view: PopupView; api: PopupApi; tabId: num
       return (
         <StatusMessage
           title="Reload to check this page."
-          action={tabId === null ? undefined : { label: 'Reload page', onClick: () => void api.reloadTab(tabId) }}
+          action={reload}
         >
           This page was opened before Tally was ready.
         </StatusMessage>
@@ -111,7 +112,7 @@ function Body({ view, api, tabId }: { view: PopupView; api: PopupApi; tabId: num
       return (
         <StatusMessage
           title="Tally could not finish checking this page."
-          action={tabId === null ? undefined : { label: 'Reload page', onClick: () => void api.reloadTab(tabId) }}
+          action={reload}
         >
           Reload the page to check it again.
         </StatusMessage>
