@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PageWindow } from '../src/content/page-window';
 import { TallyPage } from '../src/content/tally-page';
-import { sendToBackground, type SourceInfo } from '../src/messages';
+import { sendToBackground, unpackFindings, type SourceInfo } from '../src/messages';
 import { getSettings, watchSettings } from '../src/settings/storage';
 import { sourceHref } from '../src/ui/source-href';
 import '../src/content/highlights.css';
@@ -23,7 +23,7 @@ export default defineContentScript({
         const answer = (await ask()) ?? (await ask());
         if (!answer) throw new Error('the background did not check the page');
         for (const [file, info] of Object.entries(answer.sources)) sources.set(file, info);
-        return answer.findings;
+        return unpackFindings(texts, answer);
       },
       source: (file) => sources.get(file) ?? { file, title: file, publisher: '', date: '' },
       getSettings,

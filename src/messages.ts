@@ -6,7 +6,7 @@
  * tab's content script with `tabs.sendMessage`, which needs no `tabs` permission.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { Finding, Verdict } from './match/finding';
+import type { Finding, PageFinding, Verdict } from './match/finding';
 
 /** A reference document, as a finding cites it. */
 export interface SourceInfo {
@@ -74,10 +74,57 @@ export interface ContentToBackground {
   'check-texts': { data: { texts: string[] }; reply: CheckedTexts };
 }
 
-/** The findings in some texts of a page, with the citation of every source they name. */
+/**
+ * A finding as the background sends it back, without what the content script has already or
+ * gets once per claim: its sentence is a slice of the text that was sent, and its quote is in
+ * `CheckedTexts.quotes`. Findings are most of a reply, and a reply is copied between processes.
+ */
+export type SentFinding = Omit<PageFinding, 'sentence' | 'quote'>;
+
+/** The findings in some texts of a page, with the citation of every source and the quote of every claim they name. */
 export interface CheckedTexts {
-  findings: Finding[];
+  findings: SentFinding[];
   sources: Record<string, SourceInfo>;
+  /** Claim id → the claim's quote. */
+  quotes: Record<string, string>;
+}
+
+/** The background's side of `check-texts`: the findings in the texts, each source and quote sent once. */
+export function packFindings(findings: readonly Finding[], source: (file: string) => SourceInfo): CheckedTexts {
+  const reply: CheckedTexts = { findings: [], sources: {}, quotes: {} };
+  for (const f of findings) {
+    reply.sources[f.source] ??= source(f.source);
+    reply.quotes[f.claimId] ??= f.quote;
+    reply.findings.push({
+      verdict: f.verdict,
+      figure: f.figure,
+      block: f.block,
+      sentenceStart: f.sentenceStart,
+      sentenceEnd: f.sentenceEnd,
+      figureStart: f.figureStart,
+      figureEnd: f.figureEnd,
+      claimId: f.claimId,
+      source: f.source,
+      sourceFigure: f.sourceFigure,
+      reason: f.reason,
+    });
+  }
+  return reply;
+}
+
+/**
+ * The content script's side: the findings of `texts` (the texts it sent) from the background's
+ * reply. A finding whose text or quote the reply does not account for is dropped.
+ */
+export function unpackFindings(texts: readonly string[], reply: CheckedTexts): PageFinding[] {
+  const out: PageFinding[] = [];
+  for (const f of reply.findings) {
+    const text = texts[f.block];
+    const quote = reply.quotes[f.claimId];
+    if (text === undefined || quote === undefined) continue;
+    out.push({ ...f, sentence: text.slice(f.sentenceStart, f.sentenceEnd), quote });
+  }
+  return out;
 }
 
 /** popup → content script of one tab. */

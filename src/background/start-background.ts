@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import { loadBundledIndex } from '../claims/bundled-index';
 import { checkBlocks } from '../match/check-blocks';
-import type { CheckedTexts } from '../messages';
-import { handleMessages, sendToContent, type ContentToBackground, type PageSummary } from '../messages';
+import { handleMessages, packFindings, sendToContent, type CheckedTexts, type ContentToBackground, type PageSummary } from '../messages';
 import { isSiteEnabled } from '../settings/site-enabled';
 import { watchSettings } from '../settings/storage';
 import { sourceHref } from '../ui/source-href';
@@ -70,9 +69,7 @@ export function checkTexts(texts: unknown): CheckedTexts {
   }
   const index = loadBundledIndex();
   const findings = checkBlocks(texts.map((text: string) => ({ text })), index);
-  const sources: Record<string, CheckedTexts['sources'][string]> = {};
-  for (const finding of findings) sources[finding.source] ??= sourceInfo(index.sources, finding.source);
-  return { findings, sources };
+  return packFindings(findings, (file) => sourceInfo(index.sources, file));
 }
 
 async function setBadge(tabId: number, badge: Badge): Promise<void> {

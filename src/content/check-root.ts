@@ -1,7 +1,7 @@
 import { blockRange } from '../dom/block-range';
 import { walkBlocks } from '../dom/extract-blocks';
 import type { TextBlock } from '../dom/text-block';
-import type { Finding } from '../match/finding';
+import type { PageFinding } from '../match/finding';
 import { mayStateFigure } from '../text/may-state-figure';
 import type { PageWindow } from './page-window';
 import { blockPieces, PIECE_LENGTH, type BlockPiece } from './block-pieces';
@@ -9,7 +9,7 @@ import type { TimeSlicer } from './yield-to-main';
 
 /** A finding placed on the page: the range of its figure and the block it was read from. */
 export interface PlacedFinding {
-  finding: Finding;
+  finding: PageFinding;
   range: Range;
   /** The element that holds the finding's text block. */
   element: Element;
@@ -20,7 +20,7 @@ export interface PlacedFinding {
  * background, which runs `checkBlocks`; tests pass a function that answers at once. A finding's
  * `block` is the index of its text in `blocks`.
  */
-export type CheckBlocks = (blocks: Pick<TextBlock, 'text'>[]) => Finding[] | Promise<Finding[]>;
+export type CheckBlocks = (blocks: Pick<TextBlock, 'text'>[]) => PageFinding[] | Promise<PageFinding[]>;
 
 /**
  * Texts are sent to the check together, up to about this many characters at once: each message
@@ -197,7 +197,7 @@ class Batches {
     if (this.failure) throw this.failure.error;
   }
 
-  private deliver(pieces: { block: TextBlock; piece: BlockPiece }[], findings: Finding[]): void {
+  private deliver(pieces: { block: TextBlock; piece: BlockPiece }[], findings: PageFinding[]): void {
     if (this.job.cancelled()) return;
     const placed: PlacedFinding[] = [];
     for (const found of findings) {
@@ -214,8 +214,8 @@ class Batches {
  * Turns a piece's finding into a range on the page, or null when the figure's text is no longer
  * there: the page may have changed while the check ran.
  */
-function place(block: TextBlock, offset: number, found: Finding): PlacedFinding | null {
-  const finding: Finding = {
+function place(block: TextBlock, offset: number, found: PageFinding): PlacedFinding | null {
+  const finding: PageFinding = {
     ...found,
     sentenceStart: found.sentenceStart + offset,
     sentenceEnd: found.sentenceEnd + offset,

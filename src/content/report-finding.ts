@@ -1,8 +1,8 @@
-import type { Finding } from '../match/finding';
+import type { PageFinding } from '../match/finding';
 import type { ReportedFinding, SourceInfo } from '../messages';
 
 /** The plain-data form of a finding that travels to the background and the popup. */
-export function reportFinding(finding: Finding, id: string, source: SourceInfo): ReportedFinding {
+export function reportFinding(finding: PageFinding, id: string, source: SourceInfo): ReportedFinding {
   return {
     id,
     verdict: finding.verdict,

@@ -27,3 +27,6 @@ export interface Finding {
   fuzzy?: number;
   pageFigure: Figure;
 }
+
+/** What the page needs of a finding to show it: the matcher's own values (the parsed figure, the scores) stay behind. */
+export type PageFinding = Omit<Finding, 'pageFigure' | 'score' | 'fuzzy'>;

@@ -39,10 +39,12 @@ describe.skipIf(!chromiumPath)('a corrupt extension store', () => {
     const popup = await PopupPage.open(tally, await tabIdOf(tally, article.page));
     await expect.poll(() => popup.findings().count()).toBe(4);
     expect(await popup.siteSwitch().getAttribute('aria-checked')).toBe('true');
+    // Each flip reads and rewrites a list of 100,000 sites, which every open extension context then
+    // hears about: seconds on a slow machine, so these waits are as long as the first one.
     await popup.siteSwitch().click();
-    await expect.poll(() => article.highlightCounts()).toEqual({ corroborated: 0, conflicting: 0 });
+    await expect.poll(() => article.highlightCounts(), { timeout: 20_000 }).toEqual({ corroborated: 0, conflicting: 0 });
     await popup.siteSwitch().click();
-    await expect.poll(() => article.highlightedTexts()).toEqual(expectedFigures('article.html'));
+    await expect.poll(() => article.highlightedTexts(), { timeout: 20_000 }).toEqual(expectedFigures('article.html'));
     await popup.close();
 
     // The switch wrote the list back: every valid site kept, the junk gone, other keys untouched.

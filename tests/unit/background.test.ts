@@ -3,7 +3,9 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { badgeFor, CONFLICTING_COLOR, CORROBORATED_COLOR } from '../../src/background/badge';
-import type { CheckedTexts, PageSummary } from '../../src/messages';
+import { loadBundledIndex } from '../../src/claims/bundled-index';
+import { checkBlocks } from '../../src/match/check-blocks';
+import { unpackFindings, type CheckedTexts, type PageSummary } from '../../src/messages';
 import { setSiteEnabled } from '../../src/settings/storage';
 
 describe('badgeFor', () => {
@@ -113,6 +115,34 @@ describe('background', () => {
     for (const finding of reply.findings) {
       expect(reply.sources[finding.source]).toMatchObject({ file: finding.source, title: expect.stringMatching(/\S/) });
     }
+  });
+
+  it('sends findings without their sentence and quote, and the content script gets them back whole', async () => {
+    const texts = [
+      'Nothing to see here.',
+      "China's pharmaceutical sales reached $112.8 billion in 2024. Sales reached $112.8 billion in 2024, the ministry said.",
+      'Elsewhere, China accounts for 38% of global TPD publications and 47% of patents in this field.',
+    ];
+
+    const reply = (await ask({ type: 'check-texts', texts })) as CheckedTexts;
+    const whole = checkBlocks(texts.map((text) => ({ text })), loadBundledIndex());
+
+    expect(new Set(whole.map((f) => f.block))).toEqual(new Set([1, 2]));
+    expect(reply.findings.some((f) => 'sentence' in f || 'quote' in f || 'pageFigure' in f || 'score' in f)).toBe(false);
+    // One quote per claim, however many findings name it.
+    expect(Object.keys(reply.quotes).sort()).toEqual([...new Set(whole.map((f) => f.claimId))].sort());
+    expect(unpackFindings(texts, reply)).toEqual(whole.map(({ pageFigure: _figure, score: _score, fuzzy: _fuzzy, ...shown }) => shown));
+  });
+
+  it('drops a finding whose text or quote the reply does not account for', () => {
+    const sent = { verdict: 'corroborated', figure: '38%', block: 0, sentenceStart: 0, sentenceEnd: 12, figureStart: 8, figureEnd: 11, claimId: 'c1', source: 'a.txt', sourceFigure: '38%', reason: 'r' } as const;
+    const reply: CheckedTexts = {
+      findings: [sent, { ...sent, block: 3 }, { ...sent, claimId: 'c2' }],
+      sources: {},
+      quotes: { c1: 'The quote.' },
+    };
+
+    expect(unpackFindings(['China holds 38%.'], reply)).toEqual([{ ...sent, sentence: 'China holds ', quote: 'The quote.' }]);
   });
 
   it('answers nothing to texts that are not strings', async () => {
