@@ -5,6 +5,7 @@ import type { PageFinding } from '../match/finding';
 import { mayStateFigure } from '../text/may-state-figure';
 import type { PageWindow } from './page-window';
 import { blockPieces, PIECE_LENGTH, type BlockPiece } from './block-pieces';
+import { ElementVisibility, visibleText } from './visible-text';
 import type { TimeSlicer } from './yield-to-main';
 
 /** A finding placed on the page: the range of its figure and the block it was read from. */
@@ -53,15 +54,6 @@ export function isCheckableRoot(root: Element): boolean {
   return root.isConnected && root.closest(SKIPPED_ROOT) === null && !(root as HTMLElement).isContentEditable;
 }
 
-/**
- * The visibility test for the extractor: `checkVisibility()` says false for `display: contents`
- * elements although their children render, so those are let through.
- */
-function isVisible(win: PageWindow, el: Element): boolean {
-  if (typeof el.checkVisibility !== 'function' || el.checkVisibility()) return true;
-  return win.getComputedStyle(el).display === 'contents';
-}
-
 /** What one check of a root needs, and where its results go. */
 export interface CheckJob {
   check: CheckBlocks;
@@ -79,14 +71,16 @@ export interface CheckJob {
  * Reads the blocks under `root` and has them checked, in slices of a few milliseconds with a
  * yield to the page between two slices, so that no task runs long however big the page: the
  * page's main thread only reads the DOM and places the findings, while the texts are checked
- * in batches elsewhere (see `Batches`). A huge block is sent a piece at a time. Blocks on
- * screen are sent first (see `ReadingOrder`).
+ * in batches elsewhere (see `Batches`). Only blocks with a digit or a number word are looked at
+ * further: their hidden text is dropped (see `visibleText`), and a huge one is sent a piece at a
+ * time. Blocks on screen are sent first (see `ReadingOrder`).
  * Returns false when `cancelled()` turned true midway.
  */
 export async function checkRoot(win: PageWindow, root: Element, job: CheckJob): Promise<boolean> {
   if (!isCheckableRoot(root)) return true;
   const { slicer } = job;
-  const walk = walkBlocks(root, { isVisible: (el) => isVisible(win, el), maxBlocks: MAX_BLOCKS });
+  const walk = walkBlocks(root, { maxBlocks: MAX_BLOCKS });
+  const visibility = new ElementVisibility(win);
   const order = new ReadingOrder(win);
   const batches = new Batches(win, job);
   const later: TextBlock[] = [];
@@ -97,24 +91,40 @@ export async function checkRoot(win: PageWindow, root: Element, job: CheckJob): 
     const step = walk.next(slicer.pauses !== pauses);
     pauses = slicer.pauses;
     if (step.done) break;
-    const block = step.value;
+    if (step.value === null) continue;
+    job.onBlock(step.value);
+    // Most blocks of a page state no figure: they are never checked, so whether they show is moot.
+    if (!mayStateFigure(step.value.text)) continue;
+    const block = visibleText(step.value, (el) => visibility.shown(el));
     if (block === null) continue;
-    job.onBlock(block);
     if (!order.now(block.element)) later.push(block);
-    else if (!(await addBlock(block, batches, job))) return false;
+    else {
+      const added = addBlock(block, batches, job);
+      if (added !== true && !(await added)) return false;
+    }
   }
   for (const block of later) {
     if (slicer.due && !(await pause(batches, job))) return false;
-    if (!(await addBlock(block, batches, job))) return false;
+    const added = addBlock(block, batches, job);
+    if (added !== true && !(await added)) return false;
   }
   await batches.finish();
   return !job.cancelled();
 }
 
-/** Queues a block for checking, a piece at a time when it is long; false when cancelled midway. */
-async function addBlock(block: TextBlock, batches: Batches, job: CheckJob): Promise<boolean> {
+/**
+ * Queues a block for checking, a piece at a time when it is long; false when cancelled midway.
+ * A short block is queued at once, without a promise: most blocks are, and an await per block
+ * would cost more than the block.
+ */
+function addBlock(block: TextBlock, batches: Batches, job: CheckJob): boolean | Promise<boolean> {
   if (block.text.length <= PIECE_LENGTH) return batches.add(block, { text: block.text, offset: 0 });
+  return addPieces(block, batches, job);
+}
+
+async function addPieces(block: TextBlock, batches: Batches, job: CheckJob): Promise<boolean> {
   for (const piece of blockPieces(block)) {
+    if (!mayStateFigure(piece.text)) continue;
     if (job.slicer.due && !(await pause(batches, job))) return false;
     if (!(await batches.add(block, piece))) return false;
   }
@@ -149,12 +159,8 @@ class Batches {
     private readonly job: CheckJob,
   ) {}
 
-  /**
-   * Adds a piece, unless it has neither a digit nor a number word (the check would find nothing
-   * in it); sends the batch when it is full. False when the job was cancelled.
-   */
+  /** Adds a piece; sends the batch when it is full. False when the job was cancelled. */
   add(block: TextBlock, piece: BlockPiece): boolean | Promise<boolean> {
-    if (!mayStateFigure(piece.text)) return true;
     this.pieces.push({ block, piece });
     this.length += piece.text.length;
     return this.length >= this.limit ? this.send() : true;

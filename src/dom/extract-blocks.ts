@@ -2,14 +2,6 @@ import type { TextBlock, TextSegment } from './text-block';
 
 /** Options for {@link extractBlocks}. */
 export interface ExtractBlocksOptions {
-  /**
-   * Extra visibility test, called once per element that the fixed rules keep; returning false
-   * skips the element's whole subtree. The content script passes one built on
-   * `el.checkVisibility()`; tests and other DOMs without layout leave it out.
-   * It should return true for `display: contents` elements: they have no box of their own,
-   * so `checkVisibility()` reports them hidden although their children render.
-   */
-  isVisible?: (el: Element) => boolean;
   /** Stop after this many blocks, so a hostile page cannot make the walk unbounded in output. */
   maxBlocks?: number;
 }
@@ -87,7 +79,7 @@ function isTallyElement(el: Element, tag: string): boolean {
   return tag.startsWith('tally-') || el.hasAttribute('data-tally');
 }
 
-function isSkipped(el: Element, tag: string, isVisible: ((el: Element) => boolean) | undefined): boolean {
+function isSkipped(el: Element, tag: string): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
   // Most elements of a page have no attributes at all: one call answers for the four below.
   if (el.hasAttributes()) {
@@ -96,7 +88,7 @@ function isSkipped(el: Element, tag: string, isVisible: ((el: Element) => boolea
     // Text the user is typing is not a claim of the page, and wrapping it would fight the editor.
     if (editable !== null && editable.toLowerCase() !== 'false') return true;
   } else if (tag.startsWith('tally-')) return true;
-  return isVisible !== undefined && !isVisible(el);
+  return false;
 }
 
 function tagOf(el: Element): string {
@@ -113,11 +105,13 @@ function tagOf(el: Element): string {
  * gives three blocks ("Intro" and "tail" both with the div as `element`), because the
  * browser renders them on separate lines and a sentence never runs across the `<p>`.
  * Whitespace is kept as the page has it (segments cover whole text nodes), and blocks with
- * only whitespace are dropped. Hidden, editable, non-text and Tally's own subtrees are
- * skipped; `root` itself is always read, since the caller chose it.
+ * only whitespace are dropped. Subtrees marked hidden (`hidden`, `aria-hidden="true"`),
+ * editable, non-text and Tally's own are skipped; `root` itself is always read, since the caller
+ * chose it. What CSS hides is the caller's to drop: it needs layout, which not every DOM has
+ * (the content script asks the browser for the few blocks it checks, see `visibleText`).
  *
  * @example
- * const blocks = extractBlocks(document, { isVisible: (el) => el.checkVisibility(), maxBlocks: 5000 });
+ * const blocks = extractBlocks(document, { maxBlocks: 5000 });
  */
 export function extractBlocks(root: Document | Element, options: ExtractBlocksOptions = {}): TextBlock[] {
   const blocks: TextBlock[] = [];
@@ -146,7 +140,7 @@ export function* walkBlocks(
   root: Document | Element,
   options: ExtractBlocksOptions = {},
 ): Generator<TextBlock | null, void, boolean | undefined> {
-  const { isVisible, maxBlocks = Number.POSITIVE_INFINITY } = options;
+  const { maxBlocks = Number.POSITIVE_INFINITY } = options;
   const top: Element | null = isDocument(root) ? (root.body ?? root.documentElement) : root;
   if (top === null || maxBlocks <= 0) return;
   let count = 0;
@@ -192,7 +186,7 @@ export function* walkBlocks(
           parts.push(LINE_BREAK);
           length += LINE_BREAK.length;
         }
-      } else if (!isSkipped(el, tag, isVisible)) {
+      } else if (!isSkipped(el, tag)) {
         const isBlock = !INLINE_TAGS.has(tag);
         if (isBlock) {
           done = flush();

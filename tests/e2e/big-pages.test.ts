@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { deepPage, deepPageAsParsed, hugeTextNodePage, manyNodesPage } from './big-pages';
 import { expectedFigures, expectedFiguresIn } from './expected';
@@ -86,6 +89,29 @@ describe.skipIf(!chromiumPath)('big, deep and unusual pages', () => {
     expect(inFrame?.html).toBe(
       '<p id="frame-text">Chinese entities secured 400 granted TPD patents in 2024, against 178 in the United States.</p>',
     );
+    expect(errors.errors()).toEqual([]);
+    await errors.stop();
+    await page.page.close();
+  });
+
+  it('reads only the text the page shows: not what CSS hides, but what a display: contents box holds', async () => {
+    const page = new ArticlePage(await tally.context.newPage());
+    const errors = await watchExtensionErrors(tally.context, page.page, tally.extensionId);
+    const html = readFileSync(join(import.meta.dirname, 'site', 'hidden.html'), 'utf8');
+    const { document } = parseHTML(html);
+    for (const el of document.querySelectorAll('.gone, .folded, [hidden]')) el.remove();
+    const shown = expectedFiguresIn(document.toString());
+    // The hidden text would change the answer: a figure of its own, and one that conflicts.
+    expect(shown).toEqual({ corroborated: ['38%', '400'], conflicting: [] });
+    expect(expectedFigures('hidden.html')).not.toEqual(shown);
+
+    await page.goto(`${site.origin}/hidden.html`);
+
+    await expect.poll(() => page.highlightedTexts()).toEqual(shown);
+    // The page is one batch, answered at once; a late answer would still show here.
+    await page.page.waitForTimeout(300);
+    expect(await page.highlightedTexts()).toEqual(shown);
+    expect(await page.highlightsInside('.gone, .folded')).toBe(0);
     expect(errors.errors()).toEqual([]);
     await errors.stop();
     await page.page.close();

@@ -52,16 +52,6 @@ describe('extractBlocks', () => {
     expect(textsOf(body)).toEqual(['keep']);
   });
 
-  it('skips elements the isVisible option rejects, with their subtree', () => {
-    const isVisible = (el: Element): boolean => !el.classList.contains('offscreen');
-
-    const texts = textsOf('<p>keep</p><div class="offscreen"><p>drop</p></div><p>also <b class="offscreen">drop</b></p>', {
-      isVisible,
-    });
-
-    expect(texts).toEqual(['keep', 'also ']);
-  });
-
   it('continues the block through inline elements', () => {
     const body =
       '<p>Revenue <b>rose</b> <i>to</i> <a href="#"><strong>$5</strong> <em>bn</em></a><sup>1</sup> ' +
