@@ -64,6 +64,14 @@ const REPAIR_MS = 1000;
  * big page costs more rendering than the check itself. The first finding is painted at once.
  */
 const PAINT_EVERY_MS = 150;
+/**
+ * Each paint during a pass waits twice as long as the one before, up to this: every paint costs
+ * the browser a pass over the whole page (Chromium rebuilds every highlight's markers and the
+ * page's visual overflow), about 100 ms on a 5 MB page, so a long check is painted a handful of
+ * times rather than every PAINT_EVERY_MS. Blocks on screen are checked first, so what the reader
+ * sees is in the early paints.
+ */
+const MAX_PAINT_EVERY_MS = 2000;
 
 /**
  * Tally on one page: reads the settings first and does nothing on a page it is off for; otherwise
@@ -91,9 +99,10 @@ export class TallyPage {
   /** Bumped whenever a finding comes or goes (see PageSummary.version). */
   private version = 0;
   private repairTimer: number | undefined;
-  /** Findings found but not painted yet (see PAINT_EVERY_MS), and when the last paint was. */
+  /** Findings found but not painted yet (see PAINT_EVERY_MS), when the last paint was, and the wait before the next. */
   private unpainted: Entry[] = [];
   private lastPaint = Number.NEGATIVE_INFINITY;
+  private paintEvery = PAINT_EVERY_MS;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -205,6 +214,7 @@ export class TallyPage {
     this.dirty = false;
     this.unpainted = [];
     this.lastPaint = Number.NEGATIVE_INFINITY;
+    this.paintEvery = PAINT_EVERY_MS;
     this.status = 'off';
     if (report) this.report();
   }
@@ -232,6 +242,7 @@ export class TallyPage {
         }
         this.pendingFull = false;
         this.pendingRoots.clear();
+        this.paintEvery = PAINT_EVERY_MS;
         const slicer = new TimeSlicer(this.win);
         let completed = true;
         for (const root of roots) {
@@ -316,7 +327,10 @@ export class TallyPage {
     this.byRange.set(range, entry);
     this.version++;
     this.unpainted.push(entry);
-    if (this.win.performance.now() - this.lastPaint >= PAINT_EVERY_MS) this.paint();
+    if (this.win.performance.now() - this.lastPaint >= this.paintEvery) {
+      this.paint();
+      this.paintEvery = Math.min(MAX_PAINT_EVERY_MS, this.paintEvery * 2);
+    }
     return entry;
   }
 
