@@ -20,7 +20,7 @@ import {
   type SizeRuns,
 } from '../src/bench/browser/browser-report';
 import type { FunctionTime } from '../src/bench/browser/cpu-profile';
-import { measureControlRun, measureExtensionRun } from '../src/bench/browser/measure-run';
+import { measureControlRun, measureExtensionRun, measureTimingRun } from '../src/bench/browser/measure-run';
 import { workerProfiler, workerStopper } from '../src/bench/browser/worker-profile';
 import { watchTallyTab } from '../src/bench/browser/tally-tab';
 import { generateArticleHtml } from '../src/bench/generate-article';
@@ -68,11 +68,12 @@ async function main(): Promise<void> {
 
   const seedSentences = readSeedSentences();
   // Every run reads a page of its own (same size and make-up, another seed): the background keeps
-  // what it matched, and a page it saw the run before would be checked from memory.
+  // what it matched, and a page it saw the run before would be checked from memory. Each profiled
+  // run has a timing run beside it, on a page of its own too.
   const pages = args.sizes.map((size, n) => {
     const runs = args.runs ?? (size.bytes > 2 * 1024 * 1024 ? 3 : 5);
     const cold = size.bytes === BUDGET.smallPageBytes ? COLD_RUNS : 0;
-    const variants = Array.from({ length: runs + cold + (n === 0 ? 1 : 0) }, (_, i) => ({
+    const variants = Array.from({ length: 2 * runs + cold + (n === 0 ? 1 : 0) }, (_, i) => ({
       key: `${size.key}-${i}`,
       html: generateArticleHtml(size.bytes, SEED + n + 1000 * i, seedSentences),
     }));
@@ -113,6 +114,11 @@ async function main(): Promise<void> {
       const tab = await watchTallyTab(tally.worker, await tabIdOf(tally, page));
       return measureExtensionRun(page, `${site.origin}/${key}.html`, extensionOrigin, tab, worker);
     });
+  const timeOnce = (key: string) =>
+    inNewPage(async (page) => {
+      const tab = await watchTallyTab(tally.worker, await tabIdOf(tally, page));
+      return measureTimingRun(page, `${site.origin}/${key}.html`, extensionOrigin, tab);
+    });
   const controlOnce = (key: string) =>
     inNewPage((page) => measureControlRun(page, pathToFileURL(join(controlDir, `${key}.html`)).href, extensionOrigin));
 
@@ -122,7 +128,7 @@ async function main(): Promise<void> {
   for (const page of pages) {
     const count = page.runs;
     const html = page.variants[0]!.html;
-    const size: SizeRuns = { label: page.label, bytes: page.bytes, htmlBytes: Buffer.byteLength(html), runs: [], controls: [], coldRuns: [] };
+    const size: SizeRuns = { label: page.label, bytes: page.bytes, htmlBytes: Buffer.byteLength(html), runs: [], controls: [], timingRuns: [], coldRuns: [] };
     for (let i = 0; i < count; i++) {
       const key = page.variants[i]!.key;
       const run = await measureOnce(key);
@@ -134,11 +140,18 @@ async function main(): Promise<void> {
           `script started ${(run.scriptStartMs ?? NaN).toFixed(0)} ms and was done ${(run.doneMs ?? NaN).toFixed(0)} ms after load, ` +
           `${run.corroborated + run.conflicting} findings`,
       );
+      // Interleaved with the profiled runs, so that both meet the same load on the machine.
+      const timed = await timeOnce(page.variants[count + i]!.key);
+      size.timingRuns.push(timed);
+      progress(
+        `${page.label} timing run ${i + 1}/${count}: script started ${(timed.scriptStartMs ?? NaN).toFixed(0)} ms and was done ` +
+          `${(timed.doneMs ?? NaN).toFixed(0)} ms after load, ${timed.corroborated + timed.conflicting} findings`,
+      );
     }
     // The page a user opens after the browser stopped the idle service worker pays for its start.
     for (let i = 0; i < page.cold; i++) {
       await stopper.stop();
-      const run = await measureOnce(page.variants[count + i]!.key);
+      const run = await timeOnce(page.variants[2 * count + i]!.key);
       size.coldRuns.push(run);
       progress(`${page.label} run ${i + 1}/${page.cold} after stopping the service worker: done ${(run.doneMs ?? NaN).toFixed(0)} ms after load`);
     }
