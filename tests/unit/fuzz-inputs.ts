@@ -72,12 +72,14 @@ export function repeated(piece: string, length: number): string {
 }
 
 /**
- * Whether `run` takes time linear in the input: the median time on inputs of size 2n over that
- * on inputs of size n. A ratio of 2 is linear; quadratic work gives 4 and up.
+ * Whether `run` takes time linear in the input: how much its time grows when the input doubles,
+ * measured over a fourfold step (n to 4n) and taken per doubling. A ratio of 2 is linear;
+ * quadratic work gives 4. Each size keeps its fastest of several runs: on a shared machine, other
+ * work and garbage collection only ever add time, so the fastest run is the truest.
  */
 export function growthRatio(run: (text: string) => void, make: (length: number) => string, n: number): number {
   const small = make(n);
-  const large = make(2 * n);
+  const large = make(4 * n);
   const time = (text: string) => {
     const started = performance.now();
     run(text);
@@ -85,13 +87,12 @@ export function growthRatio(run: (text: string) => void, make: (length: number) 
   };
   time(small);
   time(large);
-  const smallTimes: number[] = [];
-  const largeTimes: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    smallTimes.push(time(small));
-    largeTimes.push(time(large));
+  let smallest = Number.POSITIVE_INFINITY;
+  let largest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 7; i++) {
+    smallest = Math.min(smallest, time(small));
+    largest = Math.min(largest, time(large));
   }
-  const median = (times: number[]) => [...times].sort((a, b) => a - b)[2] as number;
   // A floor of 1 ms keeps timer noise on tiny runs from making up a ratio.
-  return Math.max(median(largeTimes), 1) / Math.max(median(smallTimes), 1);
+  return Math.sqrt(Math.max(largest, 1) / Math.max(smallest, 1));
 }

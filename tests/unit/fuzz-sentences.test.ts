@@ -67,4 +67,18 @@ describe('splitSentences under fuzzing (seeded)', () => {
 
     expect(growthRatio((t) => splitSentences(t), (n) => text.slice(0, n), 50_000)).toBeLessThan(3.5);
   });
+
+  it('has a linearity measure that tells quadratic work from linear', () => {
+    let sink = 0;
+    const quadratic = (t: string) => {
+      for (let i = 0; i < t.length; i++) for (let j = i; j < t.length; j++) sink += t.charCodeAt(j);
+    };
+    const linear = (t: string) => {
+      for (let k = 0; k < 200; k++) for (let i = 0; i < t.length; i++) sink += t.charCodeAt(i);
+    };
+
+    expect(growthRatio(quadratic, (n) => 'x'.repeat(n), 1_000)).toBeGreaterThan(3.5);
+    expect(growthRatio(linear, (n) => 'x'.repeat(n), 1_000)).toBeLessThan(3.5);
+    expect(sink).toBeGreaterThan(0);
+  });
 });
