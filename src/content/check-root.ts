@@ -29,8 +29,17 @@ export type CheckBlocks = (blocks: Pick<TextBlock, 'text'>[]) => PageFinding[] |
  */
 export const BATCH_LENGTH = 64_000;
 
-/** The first batch of a check is this long, and each next one twice as long up to BATCH_LENGTH: the top of the page comes back soon. */
+/** The first batch of a check is this long: the top of the page comes back soon. */
 const FIRST_BATCH_LENGTH = 8_000;
+
+/**
+ * Until this many characters were sent, batches stay SMALL_BATCH_LENGTH long; after, each is
+ * twice the one before, up to BATCH_LENGTH. The background checks small batches as fast as the
+ * page is read, so when a short article's walk ends there is little left to check: one big last
+ * batch would be checked only then, and its round trip would make most of the wait.
+ */
+const SMALL_BATCHES_UNTIL = 128_000;
+const SMALL_BATCH_LENGTH = 16_000;
 
 /** At most this many batches are being checked at once; the walk waits for the oldest beyond that. */
 export const MAX_IN_FLIGHT = 8;
@@ -150,6 +159,7 @@ class Batches {
   private pieces: { block: TextBlock; piece: BlockPiece }[] = [];
   private length = 0;
   private limit = FIRST_BATCH_LENGTH;
+  private sentLength = 0;
   private readonly inFlight: Promise<void>[] = [];
   /** Why a batch could not be checked; thrown from the next `send` or `finish`. */
   private failure: { error: unknown } | null = null;
@@ -171,8 +181,9 @@ class Batches {
     if (this.pieces.length > 0) {
       const pieces = this.pieces;
       this.pieces = [];
+      this.sentLength += this.length;
       this.length = 0;
-      this.limit = Math.min(BATCH_LENGTH, this.limit * 2);
+      this.limit = this.sentLength < SMALL_BATCHES_UNTIL ? SMALL_BATCH_LENGTH : Math.min(BATCH_LENGTH, this.limit * 2);
       const sent = this.win.performance.now();
       const answer = this.job.check(pieces.map(({ piece }) => ({ text: piece.text })));
       if (Array.isArray(answer)) this.deliver(pieces, answer);

@@ -153,6 +153,31 @@ describe('checkRoot with a check that answers later, as the background does', ()
     expect(found.every(({ range }) => range.toString() === '42%')).toBe(true);
   });
 
+  it('sends small batches first, so that a short page is checked as fast as it is read, then bigger ones', async () => {
+    const filler = ' Analysts expect the trend to continue through the rest of the decade, the report says.'.repeat(2);
+    paragraphs(1_500, (i) => `Paragraph ${i} says margins hit 42% that year.${filler}`);
+    const lengths: number[] = [];
+    const check: CheckBlocks = (blocks) => {
+      lengths.push(blocks.reduce((sum, b) => sum + b.text.length, 0));
+      return [];
+    };
+
+    // No slice ends during the walk, so only the batches' lengths cut them.
+    expect(await checkRoot(win, document.body, { check, slicer: new TimeSlicer(win, 60_000), onBlock: () => {}, onFound: () => {}, cancelled: () => false })).toBe(true);
+
+    const paragraph = 250;
+    expect(lengths[0]).toBeGreaterThanOrEqual(8_000);
+    expect(lengths[0]).toBeLessThan(8_000 + paragraph);
+    let sent = 0;
+    for (const length of lengths.slice(0, -1)) {
+      if (sent < 128_000) expect(length).toBeLessThan(sent === 0 ? 8_000 + paragraph : 16_000 + paragraph);
+      sent += length;
+    }
+    expect(sent).toBeGreaterThan(128_000);
+    expect(Math.max(...lengths)).toBeGreaterThan(2 * 16_000);
+    expect(Math.max(...lengths)).toBeLessThan(BATCH_LENGTH + paragraph);
+  });
+
   it('drops an answer whose figure changed on the page while it was being checked', async () => {
     paragraphs(2, (i) => `Line ${i}: margins hit 42% that year.`);
     const later = laterCheck();
