@@ -35,8 +35,24 @@ export interface LongTask {
   extFunctions: FunctionTime[];
 }
 
-/** One load of a page with Tally on it. Times are ms from the page's load event. */
-export interface ExtensionRun {
+/**
+ * The times of one load of a page with Tally on it, in ms from the page's load event. A timing
+ * run measures only these, as a user meets the check: no profiler on the service worker, and the
+ * page sampled only coarsely (see measureTimingRun).
+ */
+export interface TimingRun {
+  /** The content script's first sample: document_idle, as observed. */
+  scriptStartMs: number | null;
+  /** When the content script reported its check `done`. */
+  doneMs: number | null;
+  firstHighlightMs: number | null;
+  finalHighlightMs: number | null;
+  corroborated: number;
+  conflicting: number;
+}
+
+/** One load of a page with Tally on it, profiled. Times are ms from the page's load event. */
+export interface ExtensionRun extends TimingRun {
   /** Sampled time with an extension frame on the stack (see extensionActivity), over load and check. */
   extCpuMs: number;
   /** Sampled time in extension frames themselves. */
@@ -52,12 +68,6 @@ export interface ExtensionRun {
   backgroundHeapBytes: number | null;
   /** All the main thread's sampled work, the page's included (see ExtensionActivity.busyMs). */
   busyMs: number;
-  /** The content script's first sample: document_idle, as observed. */
-  scriptStartMs: number | null;
-  /** When the content script reported its check `done`. */
-  doneMs: number | null;
-  firstHighlightMs: number | null;
-  finalHighlightMs: number | null;
   /** Long tasks that end after DOMContentLoaded, before which no document_idle script runs. */
   longTasks: LongTask[];
   /** The renderer's JS heap (every world: the page's and the content script's) after a forced GC. */
@@ -69,23 +79,7 @@ export interface ExtensionRun {
   floorMs: number;
   /** The median of several passes in the page's own world, where the nodes' wrappers exist already after the first. */
   warmFloorMs: number;
-  corroborated: number;
-  conflicting: number;
   functions: FunctionTime[];
-}
-
-/**
- * One load of a page with Tally on it, timed as a user meets it: no profiler on the service worker,
- * and the page sampled only coarsely. Times are ms from the page's load event.
- */
-export interface TimingRun {
-  /** The content script's first sample: document_idle, as observed (to within 1 ms). */
-  scriptStartMs: number | null;
-  doneMs: number | null;
-  firstHighlightMs: number | null;
-  finalHighlightMs: number | null;
-  corroborated: number;
-  conflicting: number;
 }
 
 /** The same page without Tally: what the page costs by itself. */
@@ -110,44 +104,43 @@ export async function measureExtensionRun(
   worker: WorkerProfiler,
 ): Promise<ExtensionRun> {
   await worker.start();
-  const load = await profiledLoad(page, url, extensionOrigin, async () => {
-    const reading = await page.evaluate(readProbe);
-    const quietMs = reading.now - (reading.lastChangeAt ?? reading.load);
-    return quietMs >= SETTLE_MS && (await tab.status()) === 'done' ? reading : null;
-  });
+  const { load, timing } = await loadUntilChecked(page, url, extensionOrigin, tab, SAMPLING_INTERVAL_US);
   const workerProfile = await worker.stop();
   const background = workerProfile && extensionActivity(workerProfile.profile, (frameUrl) => frameUrl.startsWith(extensionOrigin));
-  const { reading, activity, toPageMs } = load;
-  const doneAt = await tab.doneAt();
+  const { activity } = load;
   const floorMs = await floorInFreshWorld(page);
   const floor: number[] = [];
   for (let i = 0; i < FLOOR_PASSES; i++) floor.push((await page.evaluate(digitFloorPass)).ms);
 
-  const first = activity.samples[0];
-  const fromLoad = (time: number | null) => (time === null ? null : time - reading.load);
   return {
+    ...timing,
     extCpuMs: activity.totalMs,
     extSelfMs: activity.selfMs,
     backgroundCpuMs: background?.totalMs ?? null,
     backgroundFunctions: background?.functions ?? [],
     backgroundHeapBytes: workerProfile?.heapUsedBytes ?? null,
     busyMs: activity.busyMs,
-    scriptStartMs: first ? toPageMs(first.at) - reading.load : null,
-    doneMs: doneAt === undefined ? null : doneAt - reading.timeOrigin - reading.load,
-    firstHighlightMs: fromLoad(reading.firstHighlightAt),
-    finalHighlightMs: fromLoad(reading.lastChangeAt),
     longTasks: load.longTasks,
     heapUsedBytes: load.heapUsedBytes,
     floorMs,
     warmFloorMs: median(floor),
-    corroborated: reading.corroborated,
-    conflicting: reading.conflicting,
     functions: activity.functions,
   };
 }
 
 /** Loads `url` as measureExtensionRun does, but only to time it (see TimingRun). */
 export async function measureTimingRun(page: Page, url: string, extensionOrigin: string, tab: TallyTab): Promise<TimingRun> {
+  return (await loadUntilChecked(page, url, extensionOrigin, tab, TIMING_SAMPLING_INTERVAL_US)).timing;
+}
+
+/** Loads `url` until Tally said `done` and the highlights held still SETTLE_MS, and reads the times. */
+async function loadUntilChecked(
+  page: Page,
+  url: string,
+  extensionOrigin: string,
+  tab: TallyTab,
+  samplingIntervalUs: number,
+): Promise<{ load: ProfiledLoad; timing: TimingRun }> {
   const load = await profiledLoad(
     page,
     url,
@@ -157,19 +150,22 @@ export async function measureTimingRun(page: Page, url: string, extensionOrigin:
       const quietMs = reading.now - (reading.lastChangeAt ?? reading.load);
       return quietMs >= SETTLE_MS && (await tab.status()) === 'done' ? reading : null;
     },
-    TIMING_SAMPLING_INTERVAL_US,
+    samplingIntervalUs,
   );
   const { reading, activity, toPageMs } = load;
   const doneAt = await tab.doneAt();
   const first = activity.samples[0];
   const fromLoad = (time: number | null) => (time === null ? null : time - reading.load);
   return {
-    scriptStartMs: first ? toPageMs(first.at) - reading.load : null,
-    doneMs: doneAt === undefined ? null : doneAt - reading.timeOrigin - reading.load,
-    firstHighlightMs: fromLoad(reading.firstHighlightAt),
-    finalHighlightMs: fromLoad(reading.lastChangeAt),
-    corroborated: reading.corroborated,
-    conflicting: reading.conflicting,
+    load,
+    timing: {
+      scriptStartMs: first ? toPageMs(first.at) - reading.load : null,
+      doneMs: doneAt === undefined ? null : doneAt - reading.timeOrigin - reading.load,
+      firstHighlightMs: fromLoad(reading.firstHighlightAt),
+      finalHighlightMs: fromLoad(reading.lastChangeAt),
+      corroborated: reading.corroborated,
+      conflicting: reading.conflicting,
+    },
   };
 }
 
