@@ -214,7 +214,6 @@ export class TallyPage {
     this.dirty = false;
     this.unpainted = [];
     this.lastPaint = Number.NEGATIVE_INFINITY;
-    this.paintEvery = PAINT_EVERY_MS;
     this.status = 'off';
     if (report) this.report();
   }

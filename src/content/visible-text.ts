@@ -2,7 +2,7 @@ import type { TextBlock, TextSegment } from '../dom/text-block';
 import type { PageWindow } from './page-window';
 
 /**
- * Whether elements render, asked once per element and remembered for one check of the page.
+ * Whether elements render. The last answer is kept: consecutive blocks often share their element.
  *
  * Only the elements that hold text directly are asked (see {@link visibleText}), not every
  * element on the way down: `checkVisibility()` already says false for an element under a

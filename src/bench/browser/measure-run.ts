@@ -20,7 +20,7 @@ const SAMPLING_INTERVAL_US = 200;
 /**
  * A timing run samples the page only to see when the content script starts, at V8's default
  * interval: sampling every 200 µs, and profiling the service worker, slow both down (a 5 MB page
- * is checked in about 2.5 s unobserved and about 4 s under both profilers, on a 2-core machine).
+ * was checked in about 2.3 s unobserved and in 2.7-3.7 s under both profilers, on a 2-core machine).
  */
 const TIMING_SAMPLING_INTERVAL_US = 1000;
 const FLOOR_PASSES = 7;
