@@ -10,6 +10,7 @@ import cardCss from '../src/ui/tally.css?inline';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     // The claim index and the matching live in the background, once for all tabs: the page's
     // main thread only reads the text and highlights what comes back.
