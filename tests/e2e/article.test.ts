@@ -26,6 +26,12 @@ describe.skipIf(!chromiumPath)('a fixture article in Chromium', () => {
     site = await startSite();
     tally = await launchTally();
     article = new ArticlePage(await tally.context.newPage());
+    // What the page's own message listeners receive while Tally starts and checks.
+    await article.page.addInitScript(() => {
+      const received: unknown[] = [];
+      Object.assign(window, { receivedMessages: received });
+      window.addEventListener('message', (event) => received.push(event.data));
+    });
     await article.goto(`${site.origin}/article.html`);
   });
 
@@ -50,11 +56,12 @@ describe.skipIf(!chromiumPath)('a fixture article in Chromium', () => {
     await article.page.screenshot({ path: artifactPath('article-highlighted.png'), clip: ARTICLE_CLIP });
   });
 
-  it('leaves the page content exactly as it was', async () => {
+  it('leaves the page content exactly as it was, and posts nothing to its window', async () => {
     await article.waitForHighlights();
 
     expect(await article.storyUnchanged()).toBe(true);
     expect(await article.page.locator('mark').count()).toBe(0);
+    expect(await article.page.evaluate(() => (window as unknown as { receivedMessages: unknown[] }).receivedMessages)).toEqual([]);
   });
 
   it('shows a card with the quote when the pointer rests on a figure, and Escape closes it', async () => {
