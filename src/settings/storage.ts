@@ -61,13 +61,24 @@ export async function setEnabled(enabled: boolean): Promise<void> {
   await items.enabled.setValue(enabled);
 }
 
+/**
+ * The last site switch of this context: each reads the list the one before wrote, so that two
+ * quick switches (off, then on again; two sites at once) both count. A long list takes seconds
+ * to read and write back.
+ */
+let siteSwitches: Promise<unknown> = Promise.resolve();
+
 /** Turns Tally on or off for one site (a hostname; see `siteOf`). */
-export async function setSiteEnabled(site: string, enabled: boolean): Promise<void> {
+export function setSiteEnabled(site: string, enabled: boolean): Promise<void> {
   const key = normalizeSite(site);
-  if (key === null) return;
-  const current = parseSiteList(await items.disabledSites.getValue());
-  const next = enabled ? current.filter((s) => s !== key) : [...current, key];
-  await items.disabledSites.setValue(parseSiteList(next));
+  if (key === null) return Promise.resolve();
+  const done = siteSwitches.then(async () => {
+    const current = parseSiteList(await items.disabledSites.getValue());
+    const next = enabled ? current.filter((s) => s !== key) : [...current, key];
+    await items.disabledSites.setValue(parseSiteList(next));
+  });
+  siteSwitches = done.catch(() => undefined);
+  return done;
 }
 
 /**

@@ -61,6 +61,14 @@ describe('stored settings', () => {
     expect((await getSettings()).disabledSites).toEqual(['other.org']);
   });
 
+  it('keeps every switch made at once: two sites off, then one of them on again', async () => {
+    await Promise.all([setSiteEnabled('a.example', false), setSiteEnabled('b.example', false)]);
+    expect((await getSettings()).disabledSites).toEqual(['a.example', 'b.example']);
+
+    await Promise.all([setSiteEnabled('a.example', true), setSiteEnabled('a.example', false), setSiteEnabled('a.example', true)]);
+    expect((await getSettings()).disabledSites).toEqual(['b.example']);
+  });
+
   it('ignores a switch for something that is not a hostname', async () => {
     await setSiteEnabled('javascript:alert(1)', false);
 
