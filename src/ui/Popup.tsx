@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageState } from '../messages';
 import type { Settings } from '../settings/storage';
 import { FindingList } from './FindingList';
@@ -41,6 +41,22 @@ export function Popup({ api, tabId }: PopupProps) {
   const site = 'site' in view ? view.site : null;
   const siteOn = view.kind !== 'site-disabled' && view.kind !== 'globally-disabled';
 
+  // The switch shows what the user asked for at once: with a long list of sites the stored
+  // settings catch up seconds later, and a second click meanwhile must undo the first.
+  const [wanted, setWanted] = useState<{ on: boolean; id: number; saved: boolean } | null>(null);
+  const switches = useRef(0);
+  useEffect(() => {
+    if (wanted?.saved && wanted.on === siteOn) setWanted(null);
+  }, [wanted, siteOn]);
+  const switchSite = (name: string, on: boolean) => {
+    const id = ++switches.current;
+    setWanted({ on, id, saved: false });
+    api.setSiteEnabled(name, on).then(
+      () => setWanted((current) => (current?.id === id ? { ...current, saved: true } : current)),
+      () => setWanted((current) => (current?.id === id ? null : current)),
+    );
+  };
+
   return (
     <div class="tally popup">
       <header class="popup__header">
@@ -54,9 +70,9 @@ export function Popup({ api, tabId }: PopupProps) {
         {site !== null && (
           <SiteSwitch
             site={site}
-            on={siteOn}
+            on={wanted?.on ?? siteOn}
             disabled={view.kind === 'globally-disabled'}
-            onChange={(on) => void api.setSiteEnabled(site, on)}
+            onChange={(on) => switchSite(site, on)}
           />
         )}
       </header>

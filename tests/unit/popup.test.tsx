@@ -113,6 +113,20 @@ describe('Popup', () => {
     expect(api.setSiteEnabled).toHaveBeenCalledWith('example.com', false);
   });
 
+  it('shows the switch flipped at once, so that a second click before the settings change undoes the first', async () => {
+    const api = fakeApi({ page: page([conflict]) });
+    await show(<Popup api={api} tabId={3} />);
+    const toggle = view.root.querySelector('[role="switch"]');
+
+    await click(toggle);
+    expect(toggle?.getAttribute('aria-checked')).toBe('false');
+    await click(toggle);
+
+    expect(api.setSiteEnabled).toHaveBeenNthCalledWith(1, 'example.com', false);
+    expect(api.setSiteEnabled).toHaveBeenNthCalledWith(2, 'example.com', true);
+    expect(toggle?.getAttribute('aria-checked')).toBe('true');
+  });
+
   it.each([
     ['checking', { page: page([], 'checking') }, 'Checking the figures on this page…'],
     ['no findings', { page: page([]) }, 'No figures from the reference documents on this page.'],
