@@ -9,9 +9,11 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Tally',
     description: 'Checks the figures on the page against a bundled set of reference documents.',
-    // Nothing else: the content script's matches give it http(s) pages, and the popup reaches a
-    // tab through its content script, which needs no `tabs` permission.
-    permissions: ['storage'],
+    // The content script's matches give it http(s) pages, and the popup reaches a tab through its
+    // content script, which needs no `tabs` permission. `activeTab` (no install warning) lets the
+    // popup see the URL of the tab it was opened on: a page open since before Tally was installed
+    // has no content script, and the popup can then offer a reload instead of "cannot be checked".
+    permissions: ['storage', 'activeTab'],
     commands: {
       'focus-next-finding': {
         suggested_key: { default: 'Alt+Shift+T' },

@@ -23,6 +23,8 @@ export interface CardControllerDeps {
 const HOVER_DELAY_MS = 80;
 const HIDE_DELAY_MS = 300;
 const GAP_PX = 8;
+/** The least height a card scrolls within when the window is too short for it on either side. */
+const MIN_CARD_HEIGHT_PX = 120;
 
 /**
  * The card that explains a highlighted figure. It appears when the pointer rests on a highlight
@@ -149,6 +151,9 @@ export class CardController {
     style.textContent = `:host { all: initial; }\n${this.css}`;
     const container = doc.createElement('div');
     container.style.position = 'fixed';
+    // The card is written in English, left to right, whatever the page's language and direction.
+    container.setAttribute('dir', 'ltr');
+    container.setAttribute('lang', 'en');
     shadow.append(style, container);
     // Keys typed in the card are the card's: the page's shortcuts must not fire on them.
     shadow.addEventListener('keydown', (event) => {
@@ -162,17 +167,33 @@ export class CardController {
     return container;
   }
 
-  /** Places the card below the figure, or above it when there is no room below. */
+  /**
+   * Places the card below the figure, or above it when there is no room below. In a window too
+   * short for either, it takes the side with more room and scrolls within that height, so it
+   * never covers its figure nor runs out of the window.
+   */
   private place(): void {
     const container = this.container;
     if (!container || !this.current) return;
+    container.style.maxHeight = '';
+    container.style.overflowY = '';
     const rects = this.current.range.getClientRects();
     const anchor = rects[0] ?? this.current.range.getBoundingClientRect();
     const card = container.getBoundingClientRect();
     const { innerWidth: width, innerHeight: height } = this.win;
     const left = Math.max(GAP_PX, Math.min(anchor.left, width - card.width - GAP_PX));
     const below = anchor.bottom + GAP_PX;
-    const top = below + card.height <= height - GAP_PX ? below : Math.max(GAP_PX, anchor.top - card.height - GAP_PX);
+    const roomBelow = height - GAP_PX - below;
+    const roomAbove = anchor.top - 2 * GAP_PX;
+    let top: number;
+    if (card.height <= roomBelow) top = below;
+    else if (card.height <= roomAbove) top = anchor.top - GAP_PX - card.height;
+    else {
+      const room = Math.max(roomBelow, roomAbove, MIN_CARD_HEIGHT_PX);
+      container.style.maxHeight = `${Math.round(room)}px`;
+      container.style.overflowY = 'auto';
+      top = roomBelow >= roomAbove ? Math.min(below, height - GAP_PX - room) : Math.max(GAP_PX, anchor.top - GAP_PX - room);
+    }
     container.style.left = `${Math.round(left)}px`;
     container.style.top = `${Math.round(top)}px`;
   }

@@ -133,6 +133,8 @@ export class TallyPage {
       this.deps.watchSettings((settings) => this.apply(settings)),
     );
     this.apply(await this.deps.getSettings());
+    // Off on this site: said once, so a popup opened while the page loaded stops waiting.
+    if (!this.active) this.report();
   }
 
   /** Stops everything and removes every trace from the page (the extension was reloaded). */

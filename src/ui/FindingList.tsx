@@ -1,24 +1,36 @@
+import { useState } from 'preact/hooks';
 import type { ReportedFinding } from '../messages';
 import { FindingDetails } from './FindingDetails';
 import { VERDICT_TEXT } from './VerdictLabel';
 
 interface FindingListProps {
   findings: ReportedFinding[];
+  /** The page is still being checked: more findings may come. */
+  checking?: boolean;
   sourceHref: (claimId: string) => string;
   onReveal: (finding: ReportedFinding) => void;
 }
 
+/**
+ * Findings listed at first, and added by each "Show more": a big page's thousands of findings
+ * would keep the popup blank for seconds, and a reader starts from the top (conflicts first).
+ */
+export const FINDINGS_PER_PAGE = 50;
+
 /** The page's findings with a one-line summary; clicking one shows it on the page. */
-export function FindingList({ findings, sourceHref, onReveal }: FindingListProps) {
+export function FindingList({ findings, checking = false, sourceHref, onReveal }: FindingListProps) {
+  const [shown, setShown] = useState(FINDINGS_PER_PAGE);
   const conflicting = findings.filter((f) => f.verdict === 'conflicting').length;
   const corroborated = findings.length - conflicting;
+  const hidden = findings.length - shown;
   return (
     <section aria-labelledby="findings-summary">
-      <p id="findings-summary" class="summary">
+      <p id="findings-summary" class="summary" aria-busy={checking}>
         {summary(conflicting, corroborated)}
+        {checking && ' Still checking the rest of the page…'}
       </p>
       <ul class="findings">
-        {findings.map((finding) => (
+        {findings.slice(0, shown).map((finding) => (
           <li key={finding.id}>
             <article
               class="finding-item"
@@ -46,13 +58,23 @@ export function FindingList({ findings, sourceHref, onReveal }: FindingListProps
           </li>
         ))}
       </ul>
+      {hidden > 0 && (
+        <button type="button" class="show-button findings__more" onClick={() => setShown(shown + FINDINGS_PER_PAGE)}>
+          Show {formatCount(Math.min(hidden, FINDINGS_PER_PAGE))} more of {formatCount(hidden)}
+        </button>
+      )}
     </section>
   );
 }
 
 function summary(conflicting: number, corroborated: number): string {
   const parts = [];
-  if (conflicting > 0) parts.push(`${conflicting} ${conflicting === 1 ? 'figure conflicts' : 'figures conflict'}`);
-  if (corroborated > 0) parts.push(`${corroborated} ${corroborated === 1 ? 'figure matches' : 'figures match'}`);
+  if (conflicting > 0) parts.push(`${formatCount(conflicting)} ${conflicting === 1 ? 'figure conflicts' : 'figures conflict'}`);
+  if (corroborated > 0) parts.push(`${formatCount(corroborated)} ${corroborated === 1 ? 'figure matches' : 'figures match'}`);
   return `${parts.join(', ')} with the reference documents.`;
+}
+
+/** A count as English prose writes it: 2,382. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../settings/storage';
 import { SiteSwitch } from './SiteSwitch';
 
@@ -23,9 +23,30 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
   const [query, setQuery] = useState('');
   const matching = useMemo(() => {
     const sites = settings?.disabledSites ?? [];
-    const wanted = query.trim().toLowerCase();
+    // Sites are stored without "www.", as the switch names them.
+    const wanted = query.trim().toLowerCase().replace(/^www\./, '');
     return wanted === '' ? sites : sites.filter((site) => site.includes(wanted));
   }, [settings, query]);
+
+  // A site turned back on leaves the list: keyboard focus goes to the row that takes its place
+  // (or the one before it, or the heading), not back to the top of the page.
+  const list = useRef<HTMLUListElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusAfter = useRef<{ gone: string; next: string[] } | null>(null);
+  useEffect(() => {
+    const pending = focusAfter.current;
+    if (!pending) return;
+    const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('button[data-site]') ?? [])];
+    if (buttons.some((button) => button.dataset.site === pending.gone)) return;
+    focusAfter.current = null;
+    const next = pending.next.map((site) => buttons.find((button) => button.dataset.site === site)).find(Boolean);
+    (next ?? heading.current)?.focus();
+  }, [matching]);
+  const turnBackOn = (site: string, shown: string[]) => {
+    const at = shown.indexOf(site);
+    focusAfter.current = { gone: site, next: [shown[at + 1], shown[at - 1]].filter((s): s is string => s !== undefined) };
+    void api.setSiteEnabled(site, true);
+  };
 
   useEffect(() => {
     void api.getSettings().then(setSettings);
@@ -43,7 +64,7 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
         </p>
       </section>
       <section class="panel" aria-labelledby="disabled-sites">
-        <h2 id="disabled-sites" class="panel__title">
+        <h2 id="disabled-sites" class="panel__title" ref={heading} tabIndex={-1}>
           Sites where Tally is off
         </h2>
         {settings.disabledSites.length > SHOWN_SITES && (
@@ -59,21 +80,27 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
         {settings.disabledSites.length === 0 ? (
           <p class="panel__note">None. Turn Tally off for a site with the switch in its popup.</p>
         ) : (
-          <ul class="sites">
-            {matching.slice(0, SHOWN_SITES).map((site) => (
+          <ul class="sites" ref={list}>
+            {matching.slice(0, SHOWN_SITES).map((site, _, shown) => (
               <li key={site} class="sites__item">
                 <span class="sites__name">{site}</span>
                 <button
                   type="button"
                   class="show-button"
                   aria-label={`Turn Tally back on for ${site}`}
-                  onClick={() => void api.setSiteEnabled(site, true)}
+                  data-site={site}
+                  onClick={() => turnBackOn(site, shown)}
                 >
                   Turn back on
                 </button>
               </li>
             ))}
           </ul>
+        )}
+        {settings.disabledSites.length > 0 && matching.length === 0 && (
+          <p class="panel__note" role="status">
+            No site matches “{query.trim()}”.
+          </p>
         )}
         {matching.length > SHOWN_SITES && (
           <p class="panel__note" role="status">

@@ -13,6 +13,9 @@ interface PopupProps {
   tabId: number | null;
 }
 
+/** How often the popup looks at a tab that is still loading. */
+const TAB_LOADING_POLL_MS = 500;
+
 /** The toolbar popup: the page's site with its switch, then the findings or the page's state. */
 export function Popup({ api, tabId }: PopupProps) {
   const [tab, setTab] = useState<PopupTab | null | undefined>(undefined);
@@ -36,6 +39,14 @@ export function Popup({ api, tabId }: PopupProps) {
     });
     return () => stop();
   }, [api, tabId]);
+
+  // A tab still loading may get no content script at all (a browser page, a PDF): the popup looks
+  // again until it has loaded, rather than wait for a report that never comes.
+  useEffect(() => {
+    if (!tab?.loading) return;
+    const timer = setTimeout(() => void api.findTab(tab.id).then((found) => found && setTab(found)), TAB_LOADING_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [api, tab]);
 
   const view: PopupView = tab === undefined ? { kind: 'loading' } : popupView(tab, page, settings);
   const site = 'site' in view ? view.site : null;
@@ -87,7 +98,7 @@ function Body({ view, api, tabId }: { view: PopupView; api: PopupApi; tabId: num
   const reload = tabId === null ? undefined : { label: 'Reload page', onClick: () => void api.reloadTab(tabId) };
   switch (view.kind) {
     case 'loading':
-      return <StatusMessage title="Checking…" busy />;
+      return <StatusMessage title="Loading…" busy />;
     case 'checking':
       return (
         <StatusMessage title="Checking the figures on this page…" busy>
@@ -143,6 +154,7 @@ function Body({ view, api, tabId }: { view: PopupView; api: PopupApi; tabId: num
       return (
         <FindingList
           findings={view.findings}
+          checking={view.checking === true}
           sourceHref={api.sourceHref}
           onReveal={(finding) => {
             if (tabId !== null) void api.revealFinding(tabId, finding.id);

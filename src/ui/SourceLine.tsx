@@ -6,7 +6,10 @@ export function SourceLine({ source }: { source: SourceInfo }) {
   const meta = [source.publisher, formatSourceDate(source.date)].filter((part) => part.trim() !== '');
   return (
     <p class="tally-source">
-      <cite class="tally-source__title">{source.title || source.file}</cite>
+      {/* Cut at two lines in the popup and the card: the whole title is its tooltip. */}
+      <cite class="tally-source__title" title={source.title || source.file}>
+        {source.title || source.file}
+      </cite>
       {meta.length > 0 && <span class="tally-source__meta">{meta.join(' · ')}</span>}
     </p>
   );

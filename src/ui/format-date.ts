@@ -3,6 +3,20 @@
  * shape is shown as written.
  */
 export function formatSourceDate(date: string): string {
+  // A popup lists hundreds of findings from a handful of documents: each date is formatted once.
+  let formatted = formattedDates.get(date);
+  if (formatted === undefined) {
+    formatted = formatDate(date);
+    if (formattedDates.size >= MAX_DATES) formattedDates.clear();
+    formattedDates.set(date, formatted);
+  }
+  return formatted;
+}
+
+const formattedDates = new Map<string, string>();
+const MAX_DATES = 100;
+
+function formatDate(date: string): string {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
   if (!match) return date;
   const [, year, month, day] = match;

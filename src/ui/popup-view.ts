@@ -21,7 +21,8 @@ export type PopupView =
   | { kind: 'checking'; site: string }
   | { kind: 'failed'; site: string }
   | { kind: 'empty'; site: string }
-  | { kind: 'findings'; site: string; findings: ReportedFinding[] };
+  /** `checking`: the page is still being read; these are the findings so far. */
+  | { kind: 'findings'; site: string; findings: ReportedFinding[]; checking?: true };
 
 /**
  * Decides what the popup shows from the tab, the page's own report (null when no content script
@@ -41,7 +42,9 @@ export function popupView(tab: PopupTab | null, page: PageState | null, settings
   if (status === 'site-disabled') return { kind: 'site-disabled', site };
   if (page === null) return tab.loading ? { kind: 'checking', site } : { kind: 'reload', site };
   if (page.status === 'failed') return { kind: 'failed', site };
-  if (page.status !== 'done') return { kind: 'checking', site };
+  if (page.status !== 'done') {
+    return page.findings.length > 0 ? { kind: 'findings', site, findings: page.findings, checking: true } : { kind: 'checking', site };
+  }
   if (page.findings.length === 0) return { kind: 'empty', site };
   return { kind: 'findings', site, findings: page.findings };
 }

@@ -78,6 +78,28 @@ describe.skipIf(!chromiumPath)('a fixture article in Chromium', () => {
     await expect.poll(() => article.card().isVisible()).toBe(false);
   });
 
+  it('writes the card left to right on a right-to-left page, and keeps it within a short window', async () => {
+    const size = article.page.viewportSize();
+    await article.page.evaluate(() => (document.documentElement.dir = 'rtl'));
+    await article.page.setViewportSize({ width: 800, height: 240 });
+    try {
+      await article.hoverText('#p-patents', '178');
+      await expect.poll(() => article.card().isVisible()).toBe(true);
+
+      const card = await article.card().evaluate((el) => {
+        const box = el.parentElement!.getBoundingClientRect();
+        return { direction: getComputedStyle(el).direction, top: box.top, bottom: box.bottom, height: innerHeight };
+      });
+      expect(card.direction).toBe('ltr');
+      expect(card.top).toBeGreaterThanOrEqual(0);
+      expect(card.bottom).toBeLessThanOrEqual(card.height);
+    } finally {
+      await article.page.keyboard.press('Escape');
+      await article.page.evaluate(() => document.documentElement.removeAttribute('dir'));
+      if (size) await article.page.setViewportSize(size);
+    }
+  });
+
   it("opens the source document from the card's link", async () => {
     await article.hoverText('#p-sales', '$112.8 billion');
     await expect.poll(() => article.card().isVisible()).toBe(true);

@@ -96,6 +96,31 @@ describe.skipIf(!chromiumPath)('the popup, opened as popup.html?tabId=N', () => 
     await popup.close();
   });
 
+  it.each(['light', 'dark'] as const)('shows the options page with its switch, in %s colours', async (colorScheme) => {
+    const page = await tally.context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`chrome-extension://${tally.extensionId}/options.html`);
+    const toggle = page.getByRole('switch');
+
+    const box = await toggle.boundingBox();
+    expect(box).toMatchObject({ width: 36, height: 20 });
+    const look = () =>
+      page.evaluate(() => ({
+        body: getComputedStyle(document.body).backgroundColor,
+        page: getComputedStyle(document.querySelector('.page')!).backgroundColor,
+        toggle: getComputedStyle(document.querySelector('[role="switch"]')!).backgroundColor,
+      }));
+    const on = await look();
+    expect(on.body).toBe(on.page);
+    expect(on.body).toBe(colorScheme === 'dark' ? 'rgb(31, 33, 36)' : 'rgb(255, 255, 255)');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
+    expect((await look()).toggle).not.toBe(on.toggle);
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+    await page.close();
+  });
+
   it('says a browser page cannot be checked', async () => {
     const page = await tally.context.newPage();
     await page.goto('chrome://version');

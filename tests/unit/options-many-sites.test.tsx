@@ -9,6 +9,14 @@ import { OptionsPage, SHOWN_SITES, type OptionsApi } from '../../src/ui/OptionsP
 const view = useRenderRoot();
 const show = (api: OptionsApi) => view.show(<OptionsPage api={api} />);
 
+async function search(query: string): Promise<void> {
+  const input = view.root.querySelector('input[type="search"]') as HTMLInputElement;
+  await act(() => {
+    input.value = query;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
 const names = () => [...view.root.querySelectorAll('.sites__name')].map((el) => el.textContent);
 
 describe('OptionsPage with a huge list of disabled sites', () => {
@@ -42,6 +50,24 @@ describe('OptionsPage with a huge list of disabled sites', () => {
 
     expect(names()).toEqual(['site099999.example']);
     expect(api.setSiteEnabled).toHaveBeenCalledWith('site099999.example', true);
+  });
+
+  it.each([
+    ['a name as the address bar writes it', 'www.site012345.example', ['site012345.example']],
+    ['a name in capitals, with spaces around', '  SITE012345.Example ', ['site012345.example']],
+  ])('finds %s', async (_, query, found) => {
+    await show(api);
+    await search(query);
+
+    expect(names()).toEqual(found);
+  });
+
+  it('says so when no site matches', async () => {
+    await show(api);
+    await search('nowhere.example');
+
+    expect(names()).toEqual([]);
+    expect(view.root.querySelector('[role="status"]')?.textContent).toBe('No site matches “nowhere.example”.');
   });
 
   it('has no search for a short list', async () => {

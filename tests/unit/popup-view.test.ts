@@ -32,6 +32,7 @@ describe('popupView', () => {
     ['a PDF the content script saw', tab, page('unsupported'), on, 'unsupported'],
     ['a page opened before install', { ...tab, url }, null, on, 'reload'],
     ['a check under way', tab, page('checking'), on, 'checking'],
+    ['a check under way with findings so far', tab, page('checking', 2), on, 'findings'],
     ['a check that could not finish', tab, page('failed', 1), on, 'failed'],
     ['a site just switched back on', tab, page('off'), on, 'checking'],
     ['a page with no findings', tab, page('done'), on, 'empty'],
@@ -40,6 +41,11 @@ describe('popupView', () => {
     ['Tally off everywhere', tab, page('done', 2), { enabled: false, disabledSites: [] }, 'globally-disabled'],
   ] as [string, PopupTab | null, PageState | null, Settings | null, string][])('shows %s as %s', (_, tab, page, settings, kind) => {
     expect(popupView(tab, page, settings).kind).toBe(kind);
+  });
+
+  it('lists the findings found so far while the check goes on, and says it does', () => {
+    expect(popupView(tab, page('checking', 2), on)).toMatchObject({ kind: 'findings', checking: true });
+    expect(popupView(tab, page('done', 2), on)).not.toHaveProperty('checking');
   });
 
   it('names the site without www', () => {

@@ -141,6 +141,50 @@ describe('Popup', () => {
     expect(view.root.querySelector('[role="status"]')?.textContent).toContain(text);
   });
 
+  const many = (n: number) => Array.from({ length: n }, (_, i) => finding({ id: `f${i}`, figure: `${i}%` }));
+  const more = () => view.root.querySelector('.findings__more');
+
+  it('lists 50 findings at first, with counts written out', async () => {
+    await show(<Popup api={fakeApi({ page: page(many(1_234)) })} tabId={3} />);
+
+    expect(view.root.querySelectorAll('.finding-item')).toHaveLength(50);
+    expect(view.root.querySelector('.summary')?.textContent).toBe('1,234 figures match with the reference documents.');
+    expect(more()?.textContent).toBe('Show 50 more of 1,184');
+  });
+
+  it('lists 50 more findings on each ask, up to the last', async () => {
+    await show(<Popup api={fakeApi({ page: page(many(120)) })} tabId={3} />);
+    await click(more());
+    expect(view.root.querySelectorAll('.finding-item')).toHaveLength(100);
+    expect(view.root.querySelectorAll('.finding-item')[99]?.getAttribute('aria-label')).toBe('99%: matches the source');
+    expect(more()?.textContent).toBe('Show 20 more of 20');
+    await click(more());
+
+    expect(view.root.querySelectorAll('.finding-item')).toHaveLength(120);
+    expect(more()).toBeNull();
+  });
+
+  it('lists the findings found so far while the page is still being checked', async () => {
+    await show(<Popup api={fakeApi({ page: page([conflict], 'checking') })} tabId={3} />);
+
+    expect(view.root.querySelectorAll('.finding-item')).toHaveLength(1);
+    expect(view.root.querySelector('.summary')?.textContent).toBe(
+      '1 figure conflicts with the reference documents. Still checking the rest of the page…',
+    );
+  });
+
+  it('looks again at a tab that was loading, and stops waiting once it has loaded', async () => {
+    const api = fakeApi({ page: null });
+    api.findTab.mockResolvedValueOnce({ id: 3, loading: true });
+    await show(<Popup api={api} tabId={3} />);
+    expect(view.root.querySelector('[role="status"]')?.textContent).toBe('Loading…');
+
+    await vi.waitFor(() => expect(view.root.querySelector('[role="status"]')?.textContent).toContain('This page cannot be checked.'), {
+      timeout: 3_000,
+    });
+    expect(api.findTab).toHaveBeenCalledTimes(2);
+  });
+
   it('shows the switch off on a disabled site, and turning it on re-enables the site', async () => {
     const api = fakeApi({ page: page([]), settings: { enabled: true, disabledSites: ['example.com'] } });
     await show(<Popup api={api} tabId={3} />);
@@ -182,6 +226,35 @@ describe('OptionsPage', () => {
 
     expect(api.setSiteEnabled).toHaveBeenCalledWith('b.example', true);
     expect(api.setEnabled).toHaveBeenCalledWith(false);
+  });
+
+  /** An OptionsApi whose site switches change the list it shows, as the real settings do. */
+  function liveApi(sites: string[]): OptionsApi {
+    let listener: ((settings: Settings) => void) | undefined;
+    let current = sites;
+    return {
+      getSettings: async () => ({ enabled: true, disabledSites: current }),
+      watchSettings: (l) => ((listener = l), () => {}),
+      setEnabled: async () => {},
+      setSiteEnabled: async (site, enabled) => {
+        if (enabled) current = current.filter((s) => s !== site);
+        await act(() => listener?.({ enabled: true, disabledSites: current }));
+      },
+    };
+  }
+
+  it('gives keyboard focus to the next site once one is turned back on, and to the heading after the last', async () => {
+    await show(<OptionsPage api={liveApi(['a.example', 'b.example', 'c.example'])} />);
+    const button = (site: string) => view.root.querySelector<HTMLElement>(`button[aria-label="Turn Tally back on for ${site}"]`);
+
+    await click(button('b.example'));
+    expect(document.activeElement).toBe(button('c.example'));
+    await click(button('c.example'));
+    expect(document.activeElement).toBe(button('a.example'));
+    await click(button('a.example'));
+
+    expect(view.root.querySelector('.sites')).toBeNull();
+    expect(document.activeElement?.textContent).toBe('Sites where Tally is off');
   });
 });
 

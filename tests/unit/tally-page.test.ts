@@ -103,14 +103,17 @@ describe('TallyPage without the CSS Custom Highlight API', () => {
     errors.mockRestore();
   });
 
-  it('does nothing at all on a disabled site', async () => {
+  it('reads nothing on a disabled site, and says once that it is off', async () => {
     settings = { enabled: true, disabledSites: [location.hostname] };
 
-    await start();
+    const checkSpy = vi.fn(check);
+
+    await start(checkSpy);
     await new Promise((resolve) => setTimeout(resolve, 20));
 
-    expect(reports).toEqual([]);
+    expect(reports).toEqual([expect.objectContaining({ status: 'off', corroborated: 0, conflicting: 0 })]);
     expect(page?.state().status).toBe('off');
+    expect(checkSpy).not.toHaveBeenCalled();
   });
 
   it('reports the page as off when its site is switched off, and checks it again when switched on', async () => {
