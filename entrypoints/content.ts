@@ -3,7 +3,6 @@ import type { PageWindow } from '../src/content/page-window';
 import { TallyPage } from '../src/content/tally-page';
 import { sendToBackground, unpackFindings, type SourceInfo } from '../src/messages';
 import { getSettings, watchSettings } from '../src/settings/storage';
-import { sourceHref } from '../src/ui/source-href';
 import '../src/content/highlights.css';
 import cardCss from '../src/ui/tally.css?inline';
 
@@ -30,7 +29,6 @@ export default defineContentScript({
       getSettings,
       watchSettings,
       report: (summary) => void sendToBackground('page-state', { summary }).catch(() => undefined),
-      sourceHref,
       openSource: (claimId) => void sendToBackground('open-source', { claimId }).catch(() => undefined),
       cardCss,
     });

@@ -16,7 +16,6 @@ export interface CardControllerDeps {
   entryIn(element: Element): CardEntry | null;
   /** All findings, in page order, for stepping through them. */
   entries(): CardEntry[];
-  sourceHref(claimId: string): string;
   openSource(claimId: string): void;
 }
 
@@ -32,8 +31,10 @@ const MIN_CARD_HEIGHT_PX = 120;
  * its own), or when the popup or the keyboard command asks for a finding ("pinned" card: it takes
  * focus, steps through the findings, and stays until Escape, the close button or a click elsewhere).
  *
- * It lives in a shadow root on an element marked `data-tally`, appended to `<html>` rather than
- * `<body>`, so page styles cannot reach it and the page's own content is left as it was.
+ * It lives in a shadow root on a `<div>` marked `data-tally` (a `div`, which no page script can
+ * define as a custom element of its own), appended to `<html>` rather than `<body>`, so page
+ * styles cannot reach it and the page's own content is left as it was. Only the user drives it:
+ * events a page script makes up (`isTrusted` false) neither open it nor press its buttons.
  */
 export class CardController {
   private host: HTMLElement | null = null;
@@ -53,10 +54,15 @@ export class CardController {
   ) {
     const doc = win.document;
     const options = { signal: this.abort.signal, passive: true, capture: true };
-    doc.addEventListener('pointermove', (event) => this.onPointerMove(event), options);
-    doc.addEventListener('pointerdown', (event) => this.onPointerDown(event), options);
-    doc.addEventListener('focusin', (event) => this.onFocusIn(event), options);
-    doc.addEventListener('keydown', (event) => this.onKeyDown(event), { signal: this.abort.signal, capture: true });
+    const trusted =
+      <E extends Event>(handle: (event: E) => void) =>
+      (event: E) => {
+        if (event.isTrusted) handle(event);
+      };
+    doc.addEventListener('pointermove', trusted((event) => this.onPointerMove(event)), options);
+    doc.addEventListener('pointerdown', trusted((event) => this.onPointerDown(event)), options);
+    doc.addEventListener('focusin', trusted((event) => this.onFocusIn(event)), options);
+    doc.addEventListener('keydown', trusted((event) => this.onKeyDown(event)), { signal: this.abort.signal, capture: true });
     win.addEventListener('scroll', () => this.onScroll(), options);
     win.addEventListener('resize', () => this.onScroll(), options);
   }
@@ -121,10 +127,9 @@ export class CardController {
     render(
       <FindingCard
         finding={report}
-        sourceHref={this.deps.sourceHref(report.claimId)}
         onReadSource={(event) => {
-          event.preventDefault();
-          this.deps.openSource(report.claimId);
+          // A page script's click() on the button opens nothing: each would open a tab.
+          if (event.isTrusted) this.deps.openSource(report.claimId);
         }}
         onClose={() => this.hide()}
         nav={
@@ -143,7 +148,7 @@ export class CardController {
   private mount(): HTMLElement {
     if (this.host?.isConnected && this.container) return this.container;
     const doc = this.win.document;
-    const host = doc.createElement('tally-card');
+    const host = doc.createElement('div');
     host.setAttribute('data-tally', '');
     for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
     const shadow = host.attachShadow({ mode: 'open' });

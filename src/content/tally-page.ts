@@ -27,7 +27,6 @@ export interface TallyPageDeps {
   getSettings(): Promise<Settings>;
   watchSettings(onChange: (settings: Settings) => void): () => void;
   report(summary: PageSummary): void;
-  sourceHref(claimId: string): string;
   openSource(claimId: string): void;
   /** The stylesheet of the card, inlined into its shadow root. */
   cardCss: string;
@@ -194,7 +193,6 @@ export class TallyPage {
       entryAt: (x, y) => this.entryAt(x, y),
       entryIn: (element) => this.entryIn(element),
       entries: () => this.pageOrder(),
-      sourceHref: this.deps.sourceHref,
       openSource: this.deps.openSource,
     });
     this.schedule([], true);

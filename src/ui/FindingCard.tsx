@@ -4,7 +4,6 @@ import { VERDICT_TEXT } from './VerdictLabel';
 
 export interface FindingCardProps {
   finding: ReportedFinding;
-  sourceHref: string;
   onReadSource: (event: MouseEvent) => void;
   onClose: () => void;
   /** Steps through the page's findings; given when the card was opened from the keyboard or popup. */
@@ -12,7 +11,7 @@ export interface FindingCardProps {
 }
 
 /** The card shown on the page next to a highlighted figure. */
-export function FindingCard({ finding, sourceHref, onReadSource, onClose, nav }: FindingCardProps) {
+export function FindingCard({ finding, onReadSource, onClose, nav }: FindingCardProps) {
   const actions = (
     <div class="tally-card__actions">
       {nav && nav.total > 1 && (
@@ -40,7 +39,7 @@ export function FindingCard({ finding, sourceHref, onReadSource, onClose, nav }:
       aria-label={`Tally: ${VERDICT_TEXT[finding.verdict]}`}
       tabIndex={-1}
     >
-      <FindingDetails finding={finding} sourceHref={sourceHref} onReadSource={onReadSource} actions={actions} />
+      <FindingDetails finding={finding} readSource={{ onClick: onReadSource }} actions={actions} />
     </section>
   );
 }

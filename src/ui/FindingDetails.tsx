@@ -5,10 +5,12 @@ import { VerdictLabel } from './VerdictLabel';
 
 interface FindingDetailsProps {
   finding: ReportedFinding;
-  /** Where "Read the source" leads. */
-  sourceHref: string;
-  /** Handles the link instead of following it (a web page cannot open extension pages itself). */
-  onReadSource?: (event: MouseEvent) => void;
+  /**
+   * How "Read the source" opens the document: a link to it (the popup), or a button whose click
+   * asks for it (the card on a web page, where a link to an extension page would show the page
+   * the extension's address and could not be opened from there anyway).
+   */
+  readSource: { href: string } | { onClick: (event: MouseEvent) => void };
   /** Shown after the verdict label, e.g. a "Show on page" button. */
   actions?: ComponentChildren;
 }
@@ -18,7 +20,7 @@ interface FindingDetailsProps {
  * why, the quote it rests on, and the document it comes from. Shared by the popup and the card
  * on the page. Every string is rendered as text, never as markup.
  */
-export function FindingDetails({ finding, sourceHref, onReadSource, actions }: FindingDetailsProps) {
+export function FindingDetails({ finding, readSource, actions }: FindingDetailsProps) {
   return (
     <div class={`tally-finding tally-finding--${finding.verdict}`}>
       <div class="tally-finding__top">
@@ -39,9 +41,15 @@ export function FindingDetails({ finding, sourceHref, onReadSource, actions }: F
       <blockquote class="tally-quote">{finding.quote}</blockquote>
       <div class="tally-finding__foot">
         <SourceLine source={finding.source} />
-        <a class="tally-read" href={sourceHref} target="_blank" rel="noreferrer" onClick={onReadSource}>
-          Read the source
-        </a>
+        {'href' in readSource ? (
+          <a class="tally-read" href={readSource.href} target="_blank" rel="noreferrer">
+            Read the source
+          </a>
+        ) : (
+          <button type="button" class="tally-read" onClick={readSource.onClick}>
+            Read the source
+          </button>
+        )}
       </div>
     </div>
   );

@@ -42,7 +42,7 @@ export function FindingList({ findings, checking = false, sourceHref, onReveal }
             >
               <FindingDetails
                 finding={finding}
-                sourceHref={sourceHref(finding.claimId)}
+                readSource={{ href: sourceHref(finding.claimId) }}
                 actions={
                   <button
                     type="button"

@@ -142,7 +142,7 @@ describe.skipIf(!chromiumPath)('big, deep and unusual pages', () => {
     expect(await page.page.locator('#field').inputValue()).toMatch(/United States\. Yes, 178\.$/);
     expect(await page.highlightsInside(editors)).toBe(0);
     expect(await page.page.evaluate(() => document.getElementById('plaintext')?.innerHTML === (window as unknown as { __plaintextHtml: string }).__plaintextHtml)).toBe(true);
-    expect(await page.page.locator('mark, tally-card').count()).toBe(0);
+    expect(await page.page.locator('mark, [data-tally]').count()).toBe(0);
 
     // An article the page turns into an editor loses its highlights.
     await page.page.evaluate(() => document.getElementById('later')?.setAttribute('contenteditable', 'true'));

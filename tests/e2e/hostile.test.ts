@@ -51,6 +51,40 @@ describe.skipIf(!chromiumPath)('pages that work against Tally', () => {
     await tab.close();
   });
 
+  it('answers the user only: events a page script makes up neither open the card nor its source', async () => {
+    const tab = await tally.context.newPage();
+    const errors = await watchExtensionErrors(tally.context, tab, tally.extensionId);
+    const page = ArticlePage.inIsolatedWorld(tally.context, tab);
+    await page.goto(`${site.origin}/hostile.html`);
+    await expect.poll(() => page.highlightedTexts()).toEqual(expected);
+    // A page may own the element names Tally could have used for its card.
+    await inPageWorld(tally, tab, `customElements.define('tally-card', class extends HTMLElement {
+      constructor() { super(); this.attachShadow({ mode: 'closed' }); }
+    })`);
+
+    const { x, y } = await page.textCenter('#p-patents', '178');
+    await inPageWorld(tally, tab, `document.elementFromPoint(${x}, ${y}).dispatchEvent(
+      new PointerEvent('pointerdown', { clientX: ${x}, clientY: ${y}, bubbles: true, composed: true }))`);
+    await tab.waitForTimeout(300);
+    expect(await page.card().isVisible()).toBe(false);
+
+    await page.hoverText('#p-patents', '178');
+    await expect.poll(() => page.card().isVisible()).toBe(true);
+    const tabs = tally.context.pages().length;
+    const clicked = await inPageWorld(tally, tab, `(() => {
+      const button = document.querySelector('[data-tally]')?.shadowRoot?.querySelector('.tally-read');
+      for (let i = 0; i < 5; i++) button?.click();
+      return button?.localName ?? null;
+    })()`);
+    await tab.waitForTimeout(500);
+
+    expect(clicked).toBe('button');
+    expect(tally.context.pages()).toHaveLength(tabs);
+    expect(errors.errors()).toEqual([]);
+    await errors.stop();
+    await tab.close();
+  });
+
   it('puts its highlights back after the page clears the registry, again and again', async () => {
     const tab = await tally.context.newPage();
     const errors = await watchExtensionErrors(tally.context, tab, tally.extensionId);
@@ -93,7 +127,7 @@ describe.skipIf(!chromiumPath)('pages that work against Tally', () => {
     await page.hoverText('#p-patents', '178');
     await expect.poll(() => page.card().isVisible()).toBe(true);
     expect(await page.card().innerText()).toContain('>178');
-    expect(await tab.locator('img, tally-card img').count()).toBe(0);
+    expect(await tab.locator('img, [data-tally] img').count()).toBe(0);
 
     const popup = await PopupPage.open(tally, await tabIdOf(tally, tab));
     await expect.poll(() => popup.findings().count()).toBe(3);

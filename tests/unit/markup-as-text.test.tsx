@@ -37,7 +37,7 @@ function expectShownAsText(texts: string[]): void {
 
 describe('text that looks like markup', () => {
   it('is text in the card on the page', async () => {
-    await show(<FindingCard finding={finding} sourceHref="#" onReadSource={() => {}} onClose={() => {}} />);
+    await show(<FindingCard finding={finding} onReadSource={() => {}} onClose={() => {}} />);
 
     expectShownAsText([finding.figure, finding.sourceFigure, finding.reason, finding.quote, finding.source.title, finding.source.publisher]);
   });

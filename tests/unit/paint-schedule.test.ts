@@ -70,7 +70,6 @@ describe('painting the highlights of a long check', () => {
       getSettings: async () => ({ enabled: true, disabledSites: [] }),
       watchSettings: () => () => {},
       report: (summary) => reports.push(summary),
-      sourceHref: (id) => id,
       openSource: () => {},
       cardCss: '',
     });

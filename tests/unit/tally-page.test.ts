@@ -56,7 +56,6 @@ describe('TallyPage without the CSS Custom Highlight API', () => {
         return () => {};
       },
       report: (summary) => reports.push(summary),
-      sourceHref: (id) => `source.html?claim=${id}`,
       openSource: () => {},
       cardCss: '',
     });

@@ -134,7 +134,7 @@ export class ArticlePage {
 
   /** Tally's card on the page (inside its open shadow root, which locators pierce). */
   card(): Locator {
-    return this.page.locator('tally-card .tally-card');
+    return this.page.locator('[data-tally] .tally-card');
   }
 
   /** Whether the element is inside the viewport. */
