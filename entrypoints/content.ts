@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PageWindow } from '../src/content/page-window';
 import { TallyPage } from '../src/content/tally-page';
@@ -5,6 +6,9 @@ import { sendToBackground, unpackFindings, type SourceInfo } from '../src/messag
 import { getSettings, watchSettings } from '../src/settings/storage';
 import '../src/content/highlights.css';
 import cardCss from '../src/ui/tally.css?inline';
+
+/** How often the content script checks that the extension it belongs to is still there. */
+const EXTENSION_CHECK_MS = 1_000;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -32,7 +36,20 @@ export default defineContentScript({
       openSource: (claimId) => void sendToBackground('open-source', { claimId }).catch(() => undefined),
       cardCss,
     });
-    ctx.onInvalidated(() => page.stop());
+    // An extension reloaded or updated leaves this script running in the tabs already open, cut
+    // off from the background: it then takes its highlights and card away. WXT looks for that only
+    // while it polls the location, which it does not where the Navigation API exists, hence the
+    // check here. WXT also ends its context when another copy of this script says it started, an
+    // event any page script can forge: only the extension being gone stops Tally.
+    const gone = () => browser.runtime?.id === undefined;
+    const alive = window.setInterval(() => {
+      if (!gone()) return;
+      window.clearInterval(alive);
+      page.stop();
+    }, EXTENSION_CHECK_MS);
+    ctx.onInvalidated(() => {
+      if (gone()) page.stop();
+    });
     ctx.addEventListener(window, 'wxt:locationchange', () => page.onLocationChange());
     await page.start();
   },

@@ -152,10 +152,12 @@ type Handlers<P extends Protocol<P>> = {
 };
 
 /** Sends a message from a content script to the extension. */
-export function sendToBackground<K extends keyof ContentToBackground>(
+export async function sendToBackground<K extends keyof ContentToBackground>(
   type: K,
   data: ContentToBackground[K]['data'],
 ): Promise<ContentToBackground[K]['reply']> {
+  // Async, so that a context the extension left (reloaded, updated) rejects instead of throwing
+  // into the caller: the browser throws "Extension context invalidated" at once.
   return browser.runtime.sendMessage({ ...data, type });
 }
 

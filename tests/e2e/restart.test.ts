@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedFigures } from './expected';
-import { chromiumPath, launchTally, startSite, tabIdOf, type Site } from './fixtures';
+import { watchExtensionErrors } from './extension-errors';
+import { chromiumPath, launchTally, startSite, tabIdOf, type ExtensionGlobal, type Site } from './fixtures';
 import { ArticlePage } from './pages/article';
 import { PopupPage } from './pages/popup';
 
@@ -47,6 +48,30 @@ describe.skipIf(!chromiumPath)('the per-site switch across a browser restart', (
       await expect.poll(() => article.highlightedTexts()).toEqual(expected);
     } finally {
       await second.close();
+    }
+  });
+
+  it('takes its highlights away from open tabs when the extension is reloaded, and throws nothing after', async () => {
+    const tally = await launchTally();
+    try {
+      const article = new ArticlePage(await tally.context.newPage());
+      const errors = await watchExtensionErrors(tally.context, article.page, tally.extensionId);
+      await article.goto(`${site.origin}/article.html`);
+      await article.waitForHighlights();
+
+      // What an update does to the tabs already open: their content script loses its extension.
+      await tally.worker.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.runtime.reload());
+
+      await expect.poll(() => article.highlightCounts(), { timeout: 10_000 }).toEqual({ corroborated: 0, conflicting: 0 });
+      await article.page.evaluate(() => {
+        const added = document.createElement('p');
+        added.textContent = "China's pharmaceutical sales reached $112.8 billion in 2024.";
+        document.body.append(added);
+      });
+      await article.page.waitForTimeout(1_500);
+      expect(errors.errors()).toEqual([]);
+    } finally {
+      await tally.close();
     }
   });
 });
