@@ -48,7 +48,8 @@ export class ChangeWatcher {
   }
 
   start(): void {
-    this.observer.observe(this.win.document.documentElement, {
+    // The document itself, not its root element: `document.open()` replaces the root.
+    this.observer.observe(this.win.document, {
       childList: true,
       characterData: true,
       attributeFilter: WATCHED_ATTRIBUTES,

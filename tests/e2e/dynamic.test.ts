@@ -56,4 +56,19 @@ describe.skipIf(!chromiumPath)('pages that change after they load', () => {
     await expect.poll(() => app.highlightCounts()).toEqual({ corroborated: 0, conflicting: 0 });
     await app.page.close();
   });
+
+  it('checks a document the page writes anew with document.open()', async () => {
+    const live = new ArticlePage(await tally.context.newPage());
+    await live.goto(`${site.origin}/live.html`);
+    await expect.poll(() => live.highlightedTexts()).toEqual({ corroborated: ['38%'], conflicting: [] });
+
+    await live.page.evaluate(() => {
+      document.open();
+      document.write("<!doctype html><title>New</title><p>China's pharmaceutical sales reached $112.8 billion in 2024.</p>");
+      document.close();
+    });
+
+    await expect.poll(() => live.highlightedTexts(), { timeout: 5_000 }).toEqual({ corroborated: ['$112.8 billion'], conflicting: [] });
+    await live.page.close();
+  });
 });
