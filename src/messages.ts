@@ -40,12 +40,21 @@ export interface ReportedFinding {
  */
 export type PageStatus = 'checking' | 'done' | 'failed' | 'off' | 'unsupported';
 
-/** What a content script knows about its page. Findings are sorted: conflicts first, then page order. */
+/**
+ * What a content script knows about its page: its findings, conflicts first, then in page order,
+ * at most MAX_LISTED_FINDINGS of them (a page that repeats a figure 100,000 times would make a
+ * message of many megabytes), and how many there are of each verdict in all.
+ */
 export interface PageState {
   url: string;
   status: PageStatus;
   findings: ReportedFinding[];
+  corroborated: number;
+  conflicting: number;
 }
+
+/** The most findings a page's state lists; a popup shows them fifty at a time. */
+export const MAX_LISTED_FINDINGS = 1_000;
 
 /**
  * What a content script tells the background about its page, often: small whatever the page

@@ -1,6 +1,7 @@
 import type { Verdict } from '../match/finding';
 import {
   handleMessages,
+  MAX_LISTED_FINDINGS,
   type BackgroundToContent,
   type PageState,
   type PageSummary,
@@ -157,10 +158,17 @@ export class TallyPage {
 
   /** What the popup shows: the page's URL, whether a check is running, the findings. */
   state(): PageState {
-    // Sorting is stable: conflicts first, each group in page order.
     const rank = (entry: Entry) => (entry.verdict === 'conflicting' ? 0 : 1);
-    const sorted = this.pageOrder().sort((a, b) => rank(a) - rank(b));
-    return { url: this.win.location.href, status: this.status, findings: sorted.map((e) => e.report) };
+    let listed = [...this.entries.values()];
+    if (listed.length > MAX_LISTED_FINDINGS) {
+      // Too many to list: conflicts first, then the first found, and only those are put in page
+      // order (sorting 100,000 ranges by their place takes the page's thread seconds).
+      listed = listed.sort((a, b) => rank(a) - rank(b)).slice(0, MAX_LISTED_FINDINGS);
+    }
+    // Sorting is stable: conflicts first, each group in page order.
+    const sorted = this.pageOrder(listed).sort((a, b) => rank(a) - rank(b));
+    const { corroborated, conflicting } = this.summary();
+    return { url: this.win.location.href, status: this.status, findings: sorted.map((e) => e.report), corroborated, conflicting };
   }
 
   /** What the background hears: the state without the findings, only their counts. */
@@ -374,8 +382,8 @@ export class TallyPage {
     return true;
   }
 
-  private pageOrder(): Entry[] {
-    return [...this.entries.values()].sort((a, b) =>
+  private pageOrder(entries: Entry[] = [...this.entries.values()]): Entry[] {
+    return entries.sort((a, b) =>
       a.range.compareBoundaryPoints(this.win.Range.START_TO_START, b.range),
     );
   }

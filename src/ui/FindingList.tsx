@@ -1,10 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { ReportedFinding } from '../messages';
+import type { FindingCounts } from './popup-view';
 import { FindingDetails } from './FindingDetails';
 import { VERDICT_TEXT } from './VerdictLabel';
 
 interface FindingListProps {
+  /** What the page lists of its findings: all of them, or the first of many (see MAX_LISTED_FINDINGS). */
   findings: ReportedFinding[];
+  /** The page's findings in all. */
+  counts: FindingCounts;
   /** The page is still being checked: more findings may come. */
   checking?: boolean;
   sourceHref: (claimId: string) => string;
@@ -18,11 +22,11 @@ interface FindingListProps {
 export const FINDINGS_PER_PAGE = 50;
 
 /** The page's findings with a one-line summary; clicking one shows it on the page. */
-export function FindingList({ findings, checking = false, sourceHref, onReveal }: FindingListProps) {
+export function FindingList({ findings, counts, checking = false, sourceHref, onReveal }: FindingListProps) {
   const [shown, setShown] = useState(FINDINGS_PER_PAGE);
-  const conflicting = findings.filter((f) => f.verdict === 'conflicting').length;
-  const corroborated = findings.length - conflicting;
+  const { conflicting, corroborated } = counts;
   const hidden = findings.length - shown;
+  const unlisted = conflicting + corroborated - findings.length;
   return (
     <section aria-labelledby="findings-summary">
       <p id="findings-summary" class="summary" aria-busy={checking}>
@@ -62,6 +66,12 @@ export function FindingList({ findings, checking = false, sourceHref, onReveal }
         <button type="button" class="show-button findings__more" onClick={() => setShown(shown + FINDINGS_PER_PAGE)}>
           Show {formatCount(Math.min(hidden, FINDINGS_PER_PAGE))} more of {formatCount(hidden)}
         </button>
+      )}
+      {hidden <= 0 && unlisted > 0 && (
+        <p class="summary findings__unlisted">
+          Listed here: {formatCount(findings.length)} of {formatCount(conflicting + corroborated)} figures. All of them are
+          highlighted on the page.
+        </p>
       )}
     </section>
   );

@@ -154,6 +154,7 @@ function Body({ view, api, tabId }: { view: PopupView; api: PopupApi; tabId: num
       return (
         <FindingList
           findings={view.findings}
+          counts={view.counts}
           checking={view.checking === true}
           sourceHref={api.sourceHref}
           onReveal={(finding) => {

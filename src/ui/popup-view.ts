@@ -21,8 +21,17 @@ export type PopupView =
   | { kind: 'checking'; site: string }
   | { kind: 'failed'; site: string }
   | { kind: 'empty'; site: string }
-  /** `checking`: the page is still being read; these are the findings so far. */
-  | { kind: 'findings'; site: string; findings: ReportedFinding[]; checking?: true };
+  /**
+   * `findings` lists some or all of the page's findings (see MAX_LISTED_FINDINGS); `counts` counts
+   * them all. `checking`: the page is still being read; these are the findings so far.
+   */
+  | { kind: 'findings'; site: string; findings: ReportedFinding[]; counts: FindingCounts; checking?: true };
+
+/** How many findings of each verdict a page has. */
+export interface FindingCounts {
+  corroborated: number;
+  conflicting: number;
+}
 
 /**
  * Decides what the popup shows from the tab, the page's own report (null when no content script
@@ -42,9 +51,10 @@ export function popupView(tab: PopupTab | null, page: PageState | null, settings
   if (status === 'site-disabled') return { kind: 'site-disabled', site };
   if (page === null) return tab.loading ? { kind: 'checking', site } : { kind: 'reload', site };
   if (page.status === 'failed') return { kind: 'failed', site };
+  const counts = { corroborated: page.corroborated, conflicting: page.conflicting };
   if (page.status !== 'done') {
-    return page.findings.length > 0 ? { kind: 'findings', site, findings: page.findings, checking: true } : { kind: 'checking', site };
+    return page.findings.length > 0 ? { kind: 'findings', site, findings: page.findings, counts, checking: true } : { kind: 'checking', site };
   }
   if (page.findings.length === 0) return { kind: 'empty', site };
-  return { kind: 'findings', site, findings: page.findings };
+  return { kind: 'findings', site, findings: page.findings, counts };
 }

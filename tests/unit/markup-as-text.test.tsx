@@ -45,7 +45,13 @@ describe('text that looks like markup', () => {
   it('is text in the popup, and in the labels of its buttons', async () => {
     const api: PopupApi = {
       findTab: async () => ({ id: 3, url: `https://example.com/${HOSTILE}`, loading: false }),
-      getPageState: async () => ({ url: `https://example.com/${HOSTILE}`, status: 'done', findings: [finding] }),
+      getPageState: async () => ({
+        url: `https://example.com/${HOSTILE}`,
+        status: 'done',
+        findings: [finding],
+        corroborated: finding.verdict === 'corroborated' ? 1 : 0,
+        conflicting: finding.verdict === 'conflicting' ? 1 : 0,
+      }),
       onPageState: () => () => {},
       getSettings: async () => ({ enabled: true, disabledSites: [] }),
       watchSettings: () => () => {},

@@ -28,7 +28,13 @@ describe('the popup hearing its tab', () => {
     }) as never);
   });
 
-  const state = (n: number): PageState => ({ url: 'https://example.com/', status: 'done', findings: Array(n).fill(null) });
+  const state = (n: number): PageState => ({
+    url: 'https://example.com/',
+    status: 'done',
+    findings: Array(n).fill(null),
+    corroborated: n,
+    conflicting: 0,
+  });
 
   it('asks for the list when the tab announces a change, and hands it on', async () => {
     const heard: PageState[] = [];

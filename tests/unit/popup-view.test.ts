@@ -20,6 +20,8 @@ const page = (status: PageState['status'], findings = 0): PageState => ({
     claimId: 'c',
     source: { file: 'f', title: 't', publisher: '', date: '' },
   })),
+  corroborated: findings,
+  conflicting: 0,
 });
 
 describe('popupView', () => {

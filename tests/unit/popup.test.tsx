@@ -54,10 +54,13 @@ function fakeApi(options: { tab?: PopupTab | null; page?: PageState | null; sett
   } satisfies PopupApi;
 }
 
-const page = (findings: ReportedFinding[], status: PageState['status'] = 'done'): PageState => ({
+/** A page's state listing `findings`, which are `unlisted` fewer than the page has. */
+const page = (findings: ReportedFinding[], status: PageState['status'] = 'done', unlisted = 0): PageState => ({
   url: 'https://www.example.com/story',
   status,
   findings,
+  corroborated: findings.filter((f) => f.verdict === 'corroborated').length + unlisted,
+  conflicting: findings.filter((f) => f.verdict === 'conflicting').length,
 });
 
 
@@ -162,6 +165,17 @@ describe('Popup', () => {
 
     expect(view.root.querySelectorAll('.finding-item')).toHaveLength(120);
     expect(more()).toBeNull();
+  });
+
+  it('says how many findings the page has beyond those it lists', async () => {
+    await show(<Popup api={fakeApi({ page: page(many(40), 'done', 2_960) })} tabId={3} />);
+
+    expect(view.root.querySelectorAll('.finding-item')).toHaveLength(40);
+    expect(view.root.querySelector('.summary')?.textContent).toBe('3,000 figures match with the reference documents.');
+    expect(more()).toBeNull();
+    expect(view.root.querySelector('.findings__unlisted')?.textContent).toBe(
+      'Listed here: 40 of 3,000 figures. All of them are highlighted on the page.',
+    );
   });
 
   it('lists the findings found so far while the page is still being checked', async () => {

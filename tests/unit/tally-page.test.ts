@@ -6,7 +6,7 @@ import { Highlighter } from '../../src/content/highlighter';
 import type { PageWindow } from '../../src/content/page-window';
 import { TallyPage } from '../../src/content/tally-page';
 import type { Finding } from '../../src/match/finding';
-import type { PageSummary } from '../../src/messages';
+import { MAX_LISTED_FINDINGS, type PageSummary } from '../../src/messages';
 import type { Settings } from '../../src/settings/storage';
 
 /** A stand-in for the core: "42%" conflicts, "7%" is corroborated, wherever they appear. */
@@ -142,6 +142,19 @@ describe('TallyPage without the CSS Custom Highlight API', () => {
     await vi.waitFor(() => expect(last()).toMatchObject({ corroborated: 0, conflicting: 2 }));
     expect(last()?.version).not.toBe(before);
     expect(findings().map((f) => f.figure)).toEqual(['42%', '42%']);
+  });
+
+  it(`lists at most ${MAX_LISTED_FINDINGS} findings, conflicts first, and counts them all`, async () => {
+    const paragraphs = Array.from({ length: MAX_LISTED_FINDINGS + 195 }, () => '<p>Growth was 7% last year.</p>');
+    document.body.innerHTML = paragraphs.join('') + '<p>Margins hit 42% in 2024.</p>'.repeat(5);
+
+    await start();
+    await vi.waitFor(() => expect(last()?.status).toBe('done'), { timeout: 20_000 });
+
+    const state = page!.state();
+    expect(state.findings).toHaveLength(MAX_LISTED_FINDINGS);
+    expect(state.findings.slice(0, 6).map((f) => f.verdict)).toEqual([...Array(5).fill('conflicting'), 'corroborated']);
+    expect(state).toMatchObject({ corroborated: MAX_LISTED_FINDINGS + 195, conflicting: 5 });
   });
 
   it('keeps the ids of findings that are found again, so the popup can still show them', async () => {
