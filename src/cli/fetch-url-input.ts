@@ -8,9 +8,13 @@ export interface FetchLimits {
   maxBytes?: number;
 }
 
-/** True when the argument names a URL rather than a file: a scheme of two letters or more ("C:" is a drive). */
+/**
+ * True when the argument names a URL rather than a file: a scheme of two letters or more ("C:" is
+ * a drive) followed by "//", or http(s) however written. A file may have a colon in its name
+ * ("report:2024.html").
+ */
 export function isUrlLike(target: string): boolean {
-  return /^[a-z][a-z0-9+.-]+:/i.test(target);
+  return /^[a-z][a-z0-9+.-]+:\/\//i.test(target) || /^https?:/i.test(target);
 }
 
 /**

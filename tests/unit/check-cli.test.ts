@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isUrlLike } from '../../src/cli/fetch-url-input';
 import { fsInputError } from '../../src/cli/read-file-input';
 import { runCheck, type CheckCore } from '../../src/cli/run-check';
 import { extractBlocks } from '../../src/dom/extract-blocks';
@@ -181,6 +182,22 @@ describe('check refuses bad input with one line on stderr', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^tally check: [^\n]+; usage: npm run check -- <file\.html\|file\.txt\|URL> .*\n$/);
+  });
+});
+
+describe('check tells URLs from files', () => {
+  it.each([
+    ['https://example.com/a', true],
+    ['HTTP://example.com', true],
+    ['http:example.com', true],
+    ['file:///etc/hostname', true],
+    ['ftp://example.com/a.html', true],
+    ['report:2024.html', false],
+    ['notes:draft.txt', false],
+    ['C:\\pages\\a.html', false],
+    ['./https.html', false],
+  ])('reads %s as a URL: %s', (target, url) => {
+    expect(isUrlLike(target)).toBe(url);
   });
 });
 
