@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../settings/storage';
+import { notSavedMessage } from './not-saved';
 import { SiteSwitch } from './SiteSwitch';
 
 /** What the options page needs; the settings module provides it, tests a fake. */
@@ -21,6 +22,11 @@ export const SHOWN_SITES = 200;
 export function OptionsPage({ api }: { api: OptionsApi }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [query, setQuery] = useState('');
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const save = (change: Promise<void>) => {
+    setSaveError(null);
+    change.catch((error: unknown) => setSaveError(notSavedMessage(error)));
+  };
   const matching = useMemo(() => {
     const sites = settings?.disabledSites ?? [];
     // Sites are stored without "www.", as the switch names them.
@@ -45,7 +51,7 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
   const turnBackOn = (site: string, shown: string[]) => {
     const at = shown.indexOf(site);
     focusAfter.current = { gone: site, next: [shown[at + 1], shown[at - 1]].filter((s): s is string => s !== undefined) };
-    void api.setSiteEnabled(site, true);
+    save(api.setSiteEnabled(site, true));
   };
 
   useEffect(() => {
@@ -57,8 +63,13 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
   return (
     <main class="tally page">
       <h1 class="page__title">Tally settings</h1>
+      {saveError !== null && (
+        <p class="page__error" role="alert">
+          {saveError}
+        </p>
+      )}
       <section class="panel">
-        <SiteSwitch site="every site" on={settings.enabled} onChange={(on) => void api.setEnabled(on)} />
+        <SiteSwitch site="every site" on={settings.enabled} onChange={(on) => save(api.setEnabled(on))} />
         <p class="panel__note">
           When this is off, Tally reads no page at all. It never sends what you read anywhere either way.
         </p>

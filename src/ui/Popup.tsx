@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageState } from '../messages';
 import type { Settings } from '../settings/storage';
 import { FindingList } from './FindingList';
+import { notSavedMessage } from './not-saved';
 import type { PopupApi } from './popup-api';
 import { popupView, type PopupTab, type PopupView } from './popup-view';
 import { SiteSwitch } from './SiteSwitch';
@@ -59,13 +60,23 @@ export function Popup({ api, tabId }: PopupProps) {
   useEffect(() => {
     if (wanted?.saved && wanted.on === siteOn) setWanted(null);
   }, [wanted, siteOn]);
+  // A switch that could not be saved (storage full, a damaged profile) flips back and says why.
+  const [saveError, setSaveError] = useState<string | null>(null);
   const switchSite = (name: string, on: boolean) => {
     const id = ++switches.current;
     setWanted({ on, id, saved: false });
+    setSaveError(null);
     api.setSiteEnabled(name, on).then(
       () => setWanted((current) => (current?.id === id ? { ...current, saved: true } : current)),
-      () => setWanted((current) => (current?.id === id ? null : current)),
+      (error: unknown) => {
+        setWanted((current) => (current?.id === id ? null : current));
+        setSaveError(notSavedMessage(error));
+      },
     );
+  };
+  const turnOn = () => {
+    setSaveError(null);
+    api.setEnabled(true).catch((error: unknown) => setSaveError(notSavedMessage(error)));
   };
 
   return (
@@ -86,15 +97,20 @@ export function Popup({ api, tabId }: PopupProps) {
             onChange={(on) => switchSite(site, on)}
           />
         )}
+        {saveError !== null && (
+          <p class="popup__error" role="alert">
+            {saveError}
+          </p>
+        )}
       </header>
       <main class="popup__body">
-        <Body view={view} api={api} tabId={tab?.id ?? null} />
+        <Body view={view} api={api} tabId={tab?.id ?? null} turnOn={turnOn} />
       </main>
     </div>
   );
 }
 
-function Body({ view, api, tabId }: { view: PopupView; api: PopupApi; tabId: number | null }) {
+function Body({ view, api, tabId, turnOn }: { view: PopupView; api: PopupApi; tabId: number | null; turnOn: () => void }) {
   const reload = tabId === null ? undefined : { label: 'Reload page', onClick: () => void api.reloadTab(tabId) };
   switch (view.kind) {
     case 'loading':
@@ -121,7 +137,7 @@ function Body({ view, api, tabId }: { view: PopupView; api: PopupApi; tabId: num
       return (
         <StatusMessage
           title="Tally is turned off."
-          action={{ label: 'Turn Tally on', onClick: () => void api.setEnabled(true) }}
+          action={{ label: 'Turn Tally on', onClick: turnOn }}
         >
           It checks no page until you turn it back on.
         </StatusMessage>

@@ -199,6 +199,21 @@ describe('Popup', () => {
     expect(api.findTab).toHaveBeenCalledTimes(2);
   });
 
+  it('flips the switch back and says why when the change cannot be saved', async () => {
+    const api = fakeApi({ page: page([conflict]) });
+    api.setSiteEnabled.mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await show(<Popup api={api} tabId={3} />);
+    const toggle = view.root.querySelector('[role="switch"]');
+
+    await click(toggle);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+
+    expect(toggle?.getAttribute('aria-checked')).toBe('true');
+    expect(view.root.querySelector('[role="alert"]')?.textContent).toBe(
+      'Tally could not save this change (QUOTA_BYTES quota exceeded). Nothing was changed.',
+    );
+  });
+
   it('shows the switch off on a disabled site, and turning it on re-enables the site', async () => {
     const api = fakeApi({ page: page([]), settings: { enabled: true, disabledSites: ['example.com'] } });
     await show(<Popup api={api} tabId={3} />);
@@ -256,6 +271,24 @@ describe('OptionsPage', () => {
       },
     };
   }
+
+  it('says why when the global switch cannot be saved', async () => {
+    const api: OptionsApi = {
+      getSettings: async () => ({ enabled: true, disabledSites: [] }),
+      watchSettings: () => () => {},
+      setEnabled: vi.fn(async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'))),
+      setSiteEnabled: vi.fn(async () => {}),
+    };
+    await show(<OptionsPage api={api} />);
+
+    await click(view.root.querySelector('[role="switch"]'));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+
+    expect(view.root.querySelector('[role="alert"]')?.textContent).toBe(
+      'Tally could not save this change (QUOTA_BYTES quota exceeded). Nothing was changed.',
+    );
+    expect(view.root.querySelector('[role="switch"]')?.getAttribute('aria-checked')).toBe('true');
+  });
 
   it('gives keyboard focus to the next site once one is turned back on, and to the heading after the last', async () => {
     await show(<OptionsPage api={liveApi(['a.example', 'b.example', 'c.example'])} />);
