@@ -241,8 +241,9 @@ export class TallyPage {
       while (this.active && this.dirty) {
         this.dirty = false;
         const generation = this.generation;
-        const body = this.win.document.body;
-        const roots = this.pendingFull && body ? [body] : [...this.pendingRoots];
+        // A document without a body (XHTML or XML that has none, a page that removed it) is read whole.
+        const top = this.win.document.body ?? this.win.document.documentElement;
+        const roots = this.pendingFull && top ? [top] : [...this.pendingRoots];
         if (this.pendingFull) {
           this.status = 'checking';
           this.report();

@@ -102,6 +102,21 @@ describe('TallyPage without the CSS Custom Highlight API', () => {
     errors.mockRestore();
   });
 
+  it('reads a document that has no body', async () => {
+    const html = document.documentElement;
+    document.body.remove();
+    const paragraph = document.createElement('p');
+    paragraph.textContent = 'Margins hit 42% in 2024.';
+    html.append(paragraph);
+
+    await start();
+    await vi.waitFor(() => expect(last()?.status).toBe('done'));
+
+    expect(findings().map((f) => f.figure)).toEqual(['42%']);
+    paragraph.remove();
+    html.append(document.createElement('body'));
+  });
+
   it('reads nothing on a disabled site, and says once that it is off', async () => {
     settings = { enabled: true, disabledSites: [location.hostname] };
 
