@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedFigures } from './expected';
-import { artifactPath, chromiumPath, launchTally, startSite, tabIdOf, type Site, type Tally } from './fixtures';
+import { artifactPath, chromiumPath, launchTally, startSite, tabIdOf, type ExtensionGlobal, type Site, type Tally } from './fixtures';
 import { ArticlePage } from './pages/article';
 import { PopupPage } from './pages/popup';
 import { badgeOf } from './pages/toolbar';
@@ -101,24 +101,27 @@ describe.skipIf(!chromiumPath)('the popup, opened as popup.html?tabId=N', () => 
     await page.emulateMedia({ colorScheme });
     await page.goto(`chrome-extension://${tally.extensionId}/options.html`);
     const toggle = page.getByRole('switch');
-
-    const box = await toggle.boundingBox();
-    expect(box).toMatchObject({ width: 36, height: 20 });
     const look = () =>
       page.evaluate(() => ({
         body: getComputedStyle(document.body).backgroundColor,
         page: getComputedStyle(document.querySelector('.page')!).backgroundColor,
         toggle: getComputedStyle(document.querySelector('[role="switch"]')!).backgroundColor,
       }));
-    const on = await look();
-    expect(on.body).toBe(on.page);
-    expect(on.body).toBe(colorScheme === 'dark' ? 'rgb(31, 33, 36)' : 'rgb(255, 255, 255)');
-    await toggle.click();
-    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
-    expect((await look()).toggle).not.toBe(on.toggle);
-    await toggle.click();
-    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
-    await page.close();
+    try {
+      await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+      expect(await toggle.boundingBox()).toMatchObject({ width: 36, height: 20 });
+      const on = await look();
+      expect(on.body).toBe(on.page);
+      expect(on.body).toBe(colorScheme === 'dark' ? 'rgb(31, 33, 36)' : 'rgb(255, 255, 255)');
+
+      await toggle.click();
+      await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
+      // The switch's colour eases over 120 ms.
+      await expect.poll(async () => (await look()).toggle).not.toBe(on.toggle);
+    } finally {
+      await page.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({ enabled: true }));
+      await page.close();
+    }
   });
 
   it('says a browser page cannot be checked', async () => {
