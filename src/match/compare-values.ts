@@ -23,8 +23,11 @@ function slack(f: Figure): number {
 /** Compares two figures of the same unit kind. `page` is the page's figure, `source` the document's. */
 export function compareValues(page: Figure, source: Figure): Agreement {
   const tol = Math.max(page.tolerance, source.tolerance);
-  // A hair of relative slack absorbs binary floating point: 1.3 − 1.25 is 0.05000000000000004.
-  const width = tol + slack(page) + slack(source) + 1e-9 * Math.max(Math.abs(page.high), Math.abs(source.high), 1);
+  // A restatement agrees when the larger of the two rooms (rounding and hedge) covers the
+  // difference: they do not add up, so "about 120" is not "about 109" (both still widen the margin
+  // of no verdict). A hair of relative slack absorbs binary floating point: 1.3 − 1.25 is
+  // 0.05000000000000004.
+  const width = tol + Math.max(slack(page), slack(source)) + 1e-9 * Math.max(Math.abs(page.high), Math.abs(source.high), 1);
   // Between "agree" and "conflict" lies a margin where neither is said.
   const margin = width + slack(page) + slack(source) + 0.01 * Math.max(Math.abs(page.high), Math.abs(source.high));
   const pb = boundOf(page.qualifier);

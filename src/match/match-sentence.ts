@@ -10,6 +10,20 @@ import { placedTerms, type PlacedTerm } from '../text/terms';
 import { compareValues, type Agreement } from './compare-values';
 import { clauseBoundaries, figureEntity, figureTerms, type TermWeights } from './figure-context';
 import { retrieveCandidates, type Candidate } from './retrieve';
+import {
+  claimFigureIsChange,
+  clausePlaces,
+  headTerms,
+  implausibleGap,
+  isChange,
+  notAsserted,
+  otherHead,
+  otherSubject,
+  partOfYear,
+  POPULATION_END,
+  SCOPE_WORDS,
+  sentenceSubject,
+} from './subject-guards';
 import { isEntity } from '../text/entities';
 import type { Verdict } from './finding';
 
@@ -65,6 +79,8 @@ function sameKind(p: Figure, c: IndexedFigure): boolean {
   if (p.per && c.per && p.per !== c.per) return false;
   if ((p.per === 'point') !== (c.per === 'point')) return false;
   if (p.period && c.period && (p.period.from !== c.period.from || p.period.to !== c.period.to)) return false;
+  // "The first half of 2025", "Q1 2025" and "through August 2025" are parts of the year 2025.
+  if (p.period && c.period && partOfYear(p.period.text) !== partOfYear(c.period.text)) return false;
   return true;
 }
 
@@ -137,6 +153,8 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   const aboutNamedPlace = (p: Pair) => places.size === 0 || !p.figure.entity || places.has(p.figure.entity);
   const pageTerms: string[][] = [];
   const pageEntities: (string | undefined)[] = [];
+  const subject = sentenceSubject(sentence);
+  const sentenceTerms = new Set(terms.map((t) => t.term));
   const pairsByFigure: Pair[][] = scan.figures.map((f) => {
     const weights = figureTerms(sentence, terms, boundaries, f.start, f.end);
     pageTerms.push([...weights].filter(([, w]) => w >= 0.6).map(([t]) => t));
@@ -152,7 +170,18 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     }
     pairs.sort((a, b) => b.sim - a.sim);
     if (debug) debug(f, entity, pairs);
-    return pairs;
+    // A figure the sentence denies, rejects or only supposes is no statement of it.
+    if (notAsserted(sentence, boundaries, f.start)) return [];
+    // Nor is one about another company, product, place, thing counted or kind of percentage.
+    const places = clausePlaces(terms, boundaries, f.start, f.end);
+    const head = headTerms(sentence, f.end);
+    const change = f.unit === 'percent' && isChange(sentence, f.start, f.end);
+    return pairs.filter(
+      (p) =>
+        !otherSubject(subject, places, p.claim, (file) => documentPlaces(index, file)) &&
+        !otherHead(head, sentenceTerms, p.claim, p.figure) &&
+        !(f.unit === 'percent' && change !== claimFigureIsChange(p.claim, p.figure)),
+    );
   });
 
   const out: (FigureMatch | undefined)[] = scan.figures.map(() => undefined);
@@ -197,7 +226,10 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     for (const p of agreeing) if (p.sim >= best.sim - MARGIN) anchored.add(p.claim);
   });
 
-  const sentenceTerms = new Set(terms.map((t) => t.term));
+  // "A post said 600 patents; the correct number is 400": a claim value the sentence states with
+  // one figure is not contradicted by its others.
+  const statedElsewhere = (i: number, g: IndexedFigure) =>
+    pairsByFigure.some((ps, k) => k !== i && ps.some((p) => p.figure === g && p.agreement === 'agree'));
   // 3. The other figures of a claim the sentence is known to restate: "400 patents in 2024, versus
   //    178 in the US" aligns 178 with the claim's other count, the one for the US.
   const alignRest = () => scan.figures.forEach((f, i) => {
@@ -215,6 +247,17 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     if (pageTerms[i]!.length === 0 && !(pageEntities[i] && pageEntities[i] === best.figure.entity)) return;
     if (best.agreement === 'unsure') return;
     if (best.agreement === 'conflict' && (!aboutNamedPlace(best) || narrowerPopulation(best, sentenceTerms))) return;
+    // A conflict read off a claim the sentence restates needs the evidence of one alone: the
+    // claim's period on the page too, the same place or two near words in common, values not
+    // wildly apart, and no other figure of the sentence stating the claim's value.
+    if (best.agreement === 'conflict') {
+      const cp = best.figure.period;
+      if (cp && !scan.figures[i]!.period && !scan.periods.some((q) => q.from === cp.from && q.to === cp.to)) return;
+      const samePlace = !!pageEntities[i] && pageEntities[i] === best.figure.entity;
+      if (!samePlace && best.shared < 2) return;
+      if (implausibleGap(scan.figures[i]!, best.figure)) return;
+      if (statedElsewhere(i, best.figure)) return;
+    }
     take(i, best, best.agreement === 'agree' ? 'corroborated' : 'conflicting');
   });
   alignRest();
@@ -232,6 +275,8 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const runnerUp = pairs.find((p) => p.figure !== best.figure && p.figure.low !== best.figure.low);
     if (runnerUp && best.sim - runnerUp.sim < MARGIN) return;
     if (narrowerPopulation(best, sentenceTerms)) return;
+    if (statedElsewhere(i, best.figure)) return;
+    if (implausibleGap(scan.figures[i]!, best.figure)) return;
     // A claim given for a period says nothing against a figure given for none ("last year").
     if (best.figure.period && !scan.figures[i]!.period) return;
     // The sentence says whose figure it is; a claim that binds its figure to no place must at
@@ -321,17 +366,6 @@ function documentPlaces(index: ClaimIndex, file: string): Set<string> {
   }
   return places;
 }
-
-/** Words that end the noun phrase after "of": prepositions, verbs and clause openers. */
-const POPULATION_END = new Set(
-  'in on at from by with for to into that which who whose where is are was were be been has have had than compared versus vs while whereas during since through as according up down last this next over under between among per'.split(' '),
-);
-
-/**
- * Words that do not narrow what a share is of: "all global trials" and "the world's trials"
- * count the same thing. Adverbs ("currently") are left out too.
- */
-const SCOPE_WORDS = new Set(['all', 'the', 'global', 'world', "world's", 'worldwide', 'international', 'total', 'overall', 'entire', 'whole', 'current']);
 
 /**
  * The content terms of what a claim figure is a share of, when its quote says "<figure> of …":

@@ -185,7 +185,8 @@ function numberTolerance(t: Token, approximate: boolean): number {
       v /= 10;
       z++;
     }
-    return 0.5 * 10 ** z;
+    // "About 2,000" is not 1,000–3,000: the room of a round number is at most a tenth of it.
+    return Math.min(0.5 * 10 ** z, 0.1 * t.value!);
   }
   return 0.5;
 }
@@ -565,7 +566,21 @@ function readPeriod(s: Scanner, i: number): PeriodMention | null {
   return mention(s, first, end, from, to);
 }
 
+/** Words just before or after a year that make the period a part of the year: "first half of", "Q1", "H1". */
+const SUB_YEAR = /^(?:half|quarter|months?|weeks?|[hq][1-4]|[1-4][hq]|ytd)$/i;
+
 function mention(s: Scanner, first: number, last: number, from: number, to: number): PeriodMention {
+  // "The first half of", "Q1", "H1" stay in the period's text, so that a part of a year is never
+  // compared with the whole year (see partOfYear).
+  for (let k = first - 1; k >= 0 && k >= first - 4; k--) {
+    const tok = s.t[k]!;
+    if (tok.type === 'sym' && tok.text !== '-') break;
+    if (SUB_YEAR.test(tok.text)) {
+      first = k;
+      break;
+    }
+  }
+  if (s.t[last] && SUB_YEAR.test(s.t[last]!.text)) last++;
   const start = s.t[first]!.start;
   const end = s.t[last - 1]!.end;
   return { text: s.text.slice(start, end), start, end, first, last, from, to };

@@ -1,0 +1,183 @@
+/**
+ * Guards that keep a page figure from being read as a statement of a claim's figure when the
+ * sentence says something else with the same words: it denies or only supposes the figure, it
+ * is about another company, product or place, it counts another thing, or its percentage is a
+ * change where the claim's is a level. Each guard says "no verdict"; none ever makes one.
+ */
+import type { IndexedClaim, IndexedFigure } from '../claims/claim-index';
+import type { Figure } from '../quantity/figure';
+import { entityOf, isEntity } from '../text/entities';
+import { normaliseWord, placedTerms, type PlacedTerm } from '../text/terms';
+
+/** Words that end the noun phrase after a figure: prepositions, verbs and clause openers. */
+export const POPULATION_END = new Set(
+  'in on at from by with for to into that which who whose where is are was were be been has have had than compared versus vs while whereas during since through as according up down last this next over under between among per'.split(' '),
+);
+
+/**
+ * Words that do not narrow what a share is of: "all global trials" and "the world's trials"
+ * count the same thing. Adverbs ("currently") are left out too.
+ */
+export const SCOPE_WORDS = new Set(['all', 'the', 'global', 'world', "world's", 'worldwide', 'international', 'total', 'overall', 'entire', 'whole', 'current']);
+
+const PART_OF_YEAR = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|half|quarter|months?|weeks?|[hq][1-4]|[1-4][hq]|ytd)\b/gi;
+
+/** The part of a year a period names ("august", "half", "q1"), or '' for the whole year. */
+export function partOfYear(period: string): string {
+  return (period.toLowerCase().match(PART_OF_YEAR) ?? []).join(' ');
+}
+
+/** Words with which a sentence rejects what it reports: "It is false that…", "a post wrongly claimed…". */
+const REJECTS = /\b(?:false|untrue|wrong|wrongly|erroneous(?:ly)?|mistaken(?:ly)?|incorrect(?:ly)?|overstat\w*|understat\w*|myths?|debunk\w*|misleading|contrary to)\b/i;
+
+/** Negation or supposition before a figure in its clause: "does not account for 50%", "if … were". */
+const NEGATES = /\b(?:not(?!\s+(?:only|just|least|less|more|fewer|over|under|below|above)\b)|never|no longer|cannot|\w+n't|if|unless|whether)\b/i;
+
+/** True when the sentence does not assert the figure that starts at `start`. */
+export function notAsserted(sentence: string, boundaries: readonly number[], start: number): boolean {
+  if (REJECTS.test(sentence)) return true;
+  let from = 0;
+  for (const b of boundaries) if (b < start) from = Math.max(from, b);
+  return NEGATES.test(sentence.slice(from, start));
+}
+
+/** Values five times apart or more are rarely one quantity misstated: "$100 million" is not the "$6.2 billion" deal. */
+export function implausibleGap(page: Figure, claim: IndexedFigure): boolean {
+  const a = Math.abs((page.low + page.high) / 2);
+  const b = Math.abs((claim.low + claim.high) / 2);
+  if (!a || !b) return false;
+  return Math.max(a, b) / Math.min(a, b) >= 5;
+}
+
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/**
+ * The proper names of a text that are not places: companies and products ("Pfizer", "3SBio",
+ * "SSGJ-707"), in lower case. Left out: a sentence's first word, acronyms ("TPD", "PD-1"),
+ * months, places (one or two words), and words that carry no subject.
+ */
+function namesOf(text: string, possessiveOnly = false): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?:^|[\s(“"'‘])((?:[A-Z]|\d[A-Z])[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(['’]s)?/g)) {
+    const word = m[1]!;
+    const owner = m[2] !== undefined;
+    const at = m.index! + m[0].length - word.length - (m[2]?.length ?? 0);
+    const opensSentence = at === 0 || !/[a-z0-9,;]\s*$/i.test(text.slice(Math.max(0, at - 3), at));
+    if ((possessiveOnly && !owner) || (opensSentence && !owner)) continue;
+    // A footnote number glued to a word ("1China's") is not part of its name.
+    const lower = word.toLowerCase().replace(/^\d+(?=[a-z]{3})/, '');
+    const before = /(\S+)\s+$/.exec(text.slice(Math.max(0, at - 20), at))?.[1]?.toLowerCase();
+    const after = /^\s+([A-Za-z]+)/.exec(text.slice(at + word.length, at + word.length + 20))?.[1]?.toLowerCase();
+    if (entityOf(lower) || !normaliseWord(word) || (before && entityOf(`${before} ${lower}`)) || (after && entityOf(`${lower} ${after}`))) continue;
+    if (/^[A-Z&]{1,5}$/.test(word) || /^[A-Z]{1,3}-?\d{1,2}$/.test(word) || (MONTH.test(word) && word.length <= 9)) continue;
+    out.add(lower);
+  }
+  return out;
+}
+
+/** What a sentence says it is about, read once per sentence. */
+export interface SentenceSubject {
+  lower: string;
+  /** Companies and products it names. */
+  names: Set<string>;
+  /** Those it names as owners: "Hengrui's R&D intensity". */
+  owners: Set<string>;
+  /** The one word of a leading "In Jiangsu," that is neither a known place nor a month. */
+  leadingPlace: string | null;
+}
+
+export function sentenceSubject(sentence: string): SentenceSubject {
+  const lead = /^In ([A-Z][a-z]+),/.exec(sentence)?.[1];
+  const leadingPlace = lead && !entityOf(lead.toLowerCase()) && !MONTH.test(lead) ? lead.toLowerCase() : null;
+  return { lower: sentence.toLowerCase(), names: namesOf(sentence), owners: namesOf(sentence, true), leadingPlace };
+}
+
+const claimNames = new WeakMap<IndexedClaim, Set<string>>();
+
+/**
+ * True when the sentence is about another subject than the claim: it names companies or
+ * products and none of the claim's, or an owner or a leading place the claim does not name, or
+ * places (in the figure's clause) none of which the claim or its document is about.
+ */
+export function otherSubject(
+  subject: SentenceSubject,
+  clausePlaces: ReadonlySet<string>,
+  claim: IndexedClaim,
+  documentPlaces: (file: string) => ReadonlySet<string>,
+): boolean {
+  let names = claimNames.get(claim);
+  if (!names) claimNames.set(claim, (names = namesOf(claim.quote)));
+  const quote = claim.quote.toLowerCase();
+  if (names.size > 0 && subject.names.size > 0 && ![...names].some((n) => subject.lower.includes(n))) return true;
+  for (const owner of subject.owners) if (!quote.includes(owner)) return true;
+  if (subject.leadingPlace !== null && !quote.includes(subject.leadingPlace)) return true;
+  if (clausePlaces.size > 0) {
+    const about = documentPlaces(claim.source);
+    if (![...clausePlaces].some((p) => claim.termSet.has(p) || about.has(p))) return true;
+  }
+  return false;
+}
+
+/** Words that end the noun phrase a figure opens: verbs, clause openers, comparisons. */
+const HEAD_END = new Set(
+  'that which who whose while whereas than compared versus vs since according reflecting making bringing suggesting indicating is are was were be been has have had will would could may might rose fell grew jumped surged reached came come originate originated says said and worth'.split(' '),
+);
+
+/** The first two content terms of the noun phrase right after a figure: "600 [granted ADC] patents", "25% of [global CAR-T] trials". */
+export function headTerms(text: string, end: number): string[] {
+  const rest = text.slice(end, end + 80);
+  const stop = /[,;:.()!?]/.exec(rest);
+  const words = (stop ? rest.slice(0, stop.index) : rest).split(/\s+/).filter(Boolean);
+  if (words[0]?.toLowerCase() === 'of') words.shift();
+  const kept: string[] = [];
+  for (const w of words) {
+    const lower = w.toLowerCase();
+    if (HEAD_END.has(lower) || POPULATION_END.has(lower) || /\d/.test(w)) break;
+    if (!SCOPE_WORDS.has(lower) && !(lower.length > 4 && lower.endsWith('ly'))) kept.push(w);
+  }
+  return placedTerms(kept.join(' '))
+    .map((t) => t.term)
+    .filter((t) => !isEntity(t))
+    .slice(0, 2);
+}
+
+const claimHeads = new WeakMap<IndexedFigure, string[]>();
+
+/**
+ * True when the page figure and the claim figure count different things: the page's noun phrase
+ * holds a word the claim never uses while the claim's holds one the sentence never uses ("600
+ * granted ADC patents" against "400 granted TPD patents").
+ */
+export function otherHead(pageHead: readonly string[], sentenceTerms: ReadonlySet<string>, claim: IndexedClaim, figure: IndexedFigure): boolean {
+  if (!pageHead.some((t) => !claim.termSet.has(t))) return false;
+  let head = claimHeads.get(figure);
+  if (!head) claimHeads.set(figure, (head = headTerms(claim.quote, figure.end)));
+  return head.some((t) => !sentenceTerms.has(t));
+}
+
+const CHANGE_BEFORE = /\b(?:rose|risen|rises?|grew|grown|grows?|growing|fell|fallen|falls?|jump\w*|surg\w*|soar\w*|climb\w*|increas\w*|decreas\w*|declin\w*|drop\w*|slump\w*|gain\w*|cut|cuts|up|down|by)\s+(?:(?:about|roughly|some|nearly|around|almost|just|more than|over|at least|only)\s+)?$/i;
+
+/** True for a percentage that is a change ("fell 20%", "grow by over 7%"), not a level or a share ("20% of US levels"). */
+export function isChange(text: string, start: number, end: number): boolean {
+  if (/^\s+of\b/.test(text.slice(end, end + 5))) return false;
+  return CHANGE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+}
+
+const claimChanges = new WeakMap<IndexedFigure, boolean>();
+
+export function claimFigureIsChange(claim: IndexedClaim, figure: IndexedFigure): boolean {
+  let change = claimChanges.get(figure);
+  if (change === undefined) claimChanges.set(figure, (change = isChange(claim.quote, figure.start, figure.end)));
+  return change;
+}
+
+/** The places named in the clause of the figure at [start, end). */
+export function clausePlaces(terms: readonly PlacedTerm[], boundaries: readonly number[], start: number, end: number): Set<string> {
+  let from = 0;
+  let to = Number.POSITIVE_INFINITY;
+  for (const b of boundaries) {
+    if (b < start) from = Math.max(from, b);
+    else if (b >= end) to = Math.min(to, b);
+  }
+  return new Set(terms.filter((t) => isEntity(t.term) && t.start >= from && t.end <= to).map((t) => t.term));
+}
