@@ -51,7 +51,12 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
   const turnBackOn = (site: string, shown: string[]) => {
     const at = shown.indexOf(site);
     focusAfter.current = { gone: site, next: [shown[at + 1], shown[at - 1]].filter((s): s is string => s !== undefined) };
-    save(api.setSiteEnabled(site, true));
+    save(
+      api.setSiteEnabled(site, true).catch((error: unknown) => {
+        focusAfter.current = null;
+        throw error;
+      }),
+    );
   };
 
   useEffect(() => {
