@@ -154,6 +154,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   const pageTerms: string[][] = [];
   const pageEntities: (string | undefined)[] = [];
   const subject = sentenceSubject(sentence);
+  const placesOfDocument = (file: string) => documentPlaces(index, file);
   const sentenceTerms = new Set(terms.map((t) => t.term));
   const pairsByFigure: Pair[][] = scan.figures.map((f) => {
     const weights = figureTerms(sentence, terms, boundaries, f.start, f.end);
@@ -174,14 +175,17 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     if (notAsserted(sentence, boundaries, f.start)) return [];
     // Nor is one about another company, product, place, thing counted or kind of percentage.
     const places = clausePlaces(terms, boundaries, f.start, f.end);
-    const head = headTerms(sentence, f.end);
     const change = f.unit === 'percent' && isChange(sentence, f.start, f.end);
-    return pairs.filter(
-      (p) =>
-        !otherSubject(subject, places, p.claim, (file) => documentPlaces(index, file)) &&
-        !otherHead(head, sentenceTerms, p.claim, p.figure) &&
-        !(f.unit === 'percent' && change !== claimFigureIsChange(p.claim, p.figure)),
-    );
+    let head: string[] | undefined;
+    const kept: Pair[] = [];
+    for (const p of pairs) {
+      if (otherSubject(subject, places, p.claim, placesOfDocument)) continue;
+      if (f.unit === 'percent' && change !== claimFigureIsChange(p.claim, p.figure)) continue;
+      head ??= headTerms(sentence, f.end);
+      if (otherHead(head, sentenceTerms, p.claim, p.figure)) continue;
+      kept.push(p);
+    }
+    return kept;
   });
 
   const out: (FigureMatch | undefined)[] = scan.figures.map(() => undefined);

@@ -56,23 +56,25 @@ const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
  * "SSGJ-707"), in lower case. Left out: a sentence's first word, acronyms ("TPD", "PD-1"),
  * months, places (one or two words), and words that carry no subject.
  */
-function namesOf(text: string, possessiveOnly = false): Set<string> {
-  const out = new Set<string>();
+function namesOf(text: string): { names: Set<string>; owners: Set<string> } {
+  const names = new Set<string>();
+  const owners = new Set<string>();
   for (const m of text.matchAll(/(?:^|[\s(“"'‘])((?:[A-Z]|\d[A-Z])[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(['’]s)?/g)) {
     const word = m[1]!;
     const owner = m[2] !== undefined;
     const at = m.index! + m[0].length - word.length - (m[2]?.length ?? 0);
     const opensSentence = at === 0 || !/[a-z0-9,;]\s*$/i.test(text.slice(Math.max(0, at - 3), at));
-    if ((possessiveOnly && !owner) || (opensSentence && !owner)) continue;
+    if (opensSentence && !owner) continue;
     // A footnote number glued to a word ("1China's") is not part of its name.
     const lower = word.toLowerCase().replace(/^\d+(?=[a-z]{3})/, '');
     const before = /(\S+)\s+$/.exec(text.slice(Math.max(0, at - 20), at))?.[1]?.toLowerCase();
     const after = /^\s+([A-Za-z]+)/.exec(text.slice(at + word.length, at + word.length + 20))?.[1]?.toLowerCase();
     if (entityOf(lower) || !normaliseWord(word) || (before && entityOf(`${before} ${lower}`)) || (after && entityOf(`${lower} ${after}`))) continue;
     if (/^[A-Z&]{1,5}$/.test(word) || /^[A-Z]{1,3}-?\d{1,2}$/.test(word) || (MONTH.test(word) && word.length <= 9)) continue;
-    out.add(lower);
+    names.add(lower);
+    if (owner) owners.add(lower);
   }
-  return out;
+  return { names, owners };
 }
 
 /** What a sentence says it is about, read once per sentence. */
@@ -89,10 +91,11 @@ export interface SentenceSubject {
 export function sentenceSubject(sentence: string): SentenceSubject {
   const lead = /^In ([A-Z][a-z]+),/.exec(sentence)?.[1];
   const leadingPlace = lead && !entityOf(lead.toLowerCase()) && !MONTH.test(lead) ? lead.toLowerCase() : null;
-  return { lower: sentence.toLowerCase(), names: namesOf(sentence), owners: namesOf(sentence, true), leadingPlace };
+  return { lower: sentence.toLowerCase(), ...namesOf(sentence), leadingPlace };
 }
 
-const claimNames = new WeakMap<IndexedClaim, Set<string>>();
+/** A claim's names and its quote in lower case, read once per claim. */
+const claimSubjects = new WeakMap<IndexedClaim, { names: Set<string>; quote: string }>();
 
 /**
  * True when the sentence is about another subject than the claim: it names companies or
@@ -105,9 +108,9 @@ export function otherSubject(
   claim: IndexedClaim,
   documentPlaces: (file: string) => ReadonlySet<string>,
 ): boolean {
-  let names = claimNames.get(claim);
-  if (!names) claimNames.set(claim, (names = namesOf(claim.quote)));
-  const quote = claim.quote.toLowerCase();
+  let known = claimSubjects.get(claim);
+  if (!known) claimSubjects.set(claim, (known = { names: namesOf(claim.quote).names, quote: claim.quote.toLowerCase() }));
+  const { names, quote } = known;
   if (names.size > 0 && subject.names.size > 0 && ![...names].some((n) => subject.lower.includes(n))) return true;
   for (const owner of subject.owners) if (!quote.includes(owner)) return true;
   if (subject.leadingPlace !== null && !quote.includes(subject.leadingPlace)) return true;
