@@ -74,14 +74,23 @@ export function Popup({ api, tabId }: PopupProps) {
       },
     );
   };
+  // "Turn Tally on" goes away once Tally is on: keyboard focus moves to the site's switch.
+  const header = useRef<HTMLElement>(null);
+  const focusSwitch = useRef(false);
+  useEffect(() => {
+    if (!focusSwitch.current || view.kind === 'globally-disabled' || view.kind === 'loading') return;
+    focusSwitch.current = false;
+    header.current?.querySelector<HTMLElement>('[role="switch"]')?.focus();
+  }, [view.kind]);
   const turnOn = () => {
+    focusSwitch.current = true;
     setSaveError(null);
     api.setEnabled(true).catch((error: unknown) => setSaveError(notSavedMessage(error)));
   };
 
   return (
     <div class="tally popup">
-      <header class="popup__header">
+      <header class="popup__header" ref={header}>
         <div class="popup__brand">
           <img class="popup__logo" src="/icon/icon.svg" alt="" width="20" height="20" />
           <h1 class="popup__title">Tally</h1>

@@ -44,7 +44,7 @@ function fakeApi(options: { tab?: PopupTab | null; page?: PageState | null; sett
     getPageState: vi.fn(async () => options.page ?? null),
     onPageState: vi.fn(() => () => {}),
     getSettings: vi.fn(async () => options.settings ?? { enabled: true, disabledSites: [] }),
-    watchSettings: vi.fn(() => () => {}),
+    watchSettings: vi.fn((_listener: (settings: Settings) => void) => () => {}),
     setSiteEnabled: vi.fn(async () => {}),
     setEnabled: vi.fn(async () => {}),
     revealFinding: vi.fn(async () => true),
@@ -212,6 +212,19 @@ describe('Popup', () => {
     expect(view.root.querySelector('[role="alert"]')?.textContent).toBe(
       'Tally could not save this change (QUOTA_BYTES quota exceeded). Nothing was changed.',
     );
+  });
+
+  it('gives keyboard focus to the site switch once Tally is turned back on everywhere', async () => {
+    let listener: ((settings: Settings) => void) | undefined;
+    const api = fakeApi({ page: page([conflict]), settings: { enabled: false, disabledSites: [] } });
+    api.watchSettings.mockImplementation((l: (settings: Settings) => void) => ((listener = l), () => {}));
+    api.setEnabled.mockImplementation(async () => act(() => listener?.({ enabled: true, disabledSites: [] })));
+    await show(<Popup api={api} tabId={3} />);
+
+    await click(view.root.querySelector('.status .button'));
+
+    expect(view.root.querySelectorAll('.finding-item')).toHaveLength(1);
+    expect(document.activeElement).toBe(view.root.querySelector('[role="switch"]'));
   });
 
   it('shows the switch off on a disabled site, and turning it on re-enables the site', async () => {
