@@ -11,12 +11,13 @@ import { compareValues, type Agreement } from './compare-values';
 import { clauseBoundaries, figureEntity, figureTerms, type TermWeights } from './figure-context';
 import { retrieveCandidates, type Candidate } from './retrieve';
 import {
+  assertion,
   claimFigureIsChange,
   clausePlaces,
   headTerms,
   implausibleGap,
   isChange,
-  notAsserted,
+  ownersAround,
   otherHead,
   otherSubject,
   partOfYear,
@@ -171,15 +172,20 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     }
     pairs.sort((a, b) => b.sim - a.sim);
     if (debug) debug(f, entity, pairs);
-    // A figure the sentence denies, rejects or only supposes is no statement of it.
-    if (notAsserted(sentence, boundaries, f.start)) return [];
+    // A figure the sentence denies or only supposes is no statement of it; one it doubts is
+    // never called a conflict.
+    const stance = assertion(sentence, boundaries, f.start, f.end);
+    if (stance === 'denied') return [];
+    if (stance === 'doubted') for (const p of pairs) if (p.agreement === 'conflict') p.agreement = 'unsure';
     // Nor is one about another company, product, place, thing counted or kind of percentage.
     const places = clausePlaces(terms, boundaries, f.start, f.end);
     const change = f.unit === 'percent' && isChange(sentence, f.start, f.end);
     let head: string[] | undefined;
+    let owners: Set<string> | undefined;
     const kept: Pair[] = [];
     for (const p of pairs) {
-      if (otherSubject(subject, places, p.claim, placesOfDocument)) continue;
+      owners ??= ownersAround(sentence, f.start, f.end);
+      if (otherSubject(subject, owners, places, p.claim, placesOfDocument)) continue;
       if (f.unit === 'percent' && change !== claimFigureIsChange(p.claim, p.figure)) continue;
       head ??= headTerms(sentence, f.end);
       if (otherHead(head, sentenceTerms, p.claim, p.figure)) continue;

@@ -33,20 +33,62 @@ const REJECTS = /\b(?:false|untrue|wrong|wrongly|erroneous(?:ly)?|mistaken(?:ly)
 /** Negation or supposition before a figure in its clause: "does not account for 50%", "if … were". */
 const NEGATES = /\b(?:not(?!\s+(?:only|just|least|less|more|fewer|over|under|below|above)\b)|never|no longer|cannot|\w+n't|if|unless|whether)\b/i;
 
-/** True when the sentence does not assert the figure that starts at `start`. */
-export function notAsserted(sentence: string, boundaries: readonly number[], start: number): boolean {
-  if (REJECTS.test(sentence)) return true;
+/** Where a phrase breaks off: a comma, colon, semicolon or dash followed by a space. */
+const PHRASE_BREAK = /[,;:—–]\s|\s[-–—]\s/g;
+
+/** The start and end of the phrase around [start, end): the text between the breaks on either side. */
+function phraseAround(sentence: string, start: number, end: number): [number, number] {
   let from = 0;
-  for (const b of boundaries) if (b < start) from = Math.max(from, b);
-  return NEGATES.test(sentence.slice(from, start));
+  let to = sentence.length;
+  PHRASE_BREAK.lastIndex = 0;
+  for (let m = PHRASE_BREAK.exec(sentence); m; m = PHRASE_BREAK.exec(sentence)) {
+    if (m.index + m[0].length <= start) from = m.index + m[0].length;
+    else if (m.index >= end) {
+      to = m.index;
+      break;
+    }
+  }
+  return [from, to];
 }
 
-/** Values five times apart or more are rarely one quantity misstated: "$100 million" is not the "$6.2 billion" deal. */
+/**
+ * How far the sentence stands by the figure at [start, end):
+ * - `denied` when its own phrase (between commas, colons, dashes) negates or supposes it before
+ *   it, or rejects it anywhere: "China does not account for 50%", "if spending were $39 billion".
+ *   No verdict at all.
+ * - `doubted` when something else in the sentence rejects it ("a post claimed 48%, which
+ *   overstates it") or a negation comes before it in its clause: no conflict, which would accuse
+ *   the page of saying what it rejects; a corroboration stands ("The myth is dead: China
+ *   accounts for 38%").
+ * - `stated` otherwise.
+ */
+export function assertion(sentence: string, boundaries: readonly number[], start: number, end: number): 'stated' | 'doubted' | 'denied' {
+  const [from, to] = phraseAround(sentence, start, end);
+  if (NEGATES.test(sentence.slice(from, start)) || REJECTS.test(sentence.slice(from, to))) return 'denied';
+  if (REJECTS.test(sentence)) return 'doubted';
+  let clause = 0;
+  for (const b of boundaries) if (b < start) clause = Math.max(clause, b);
+  return NEGATES.test(sentence.slice(clause, start)) ? 'doubted' : 'stated';
+}
+
+/**
+ * Values five times apart or more are rarely one quantity misstated: "$100 million" is not the
+ * "$6.2 billion" deal. Except a slipped decimal point or zero: the same two or more significant
+ * digits a power of ten apart ("$11.28 billion" for "$112.8 billion", "15,000" for "1,500").
+ */
 export function implausibleGap(page: Figure, claim: IndexedFigure): boolean {
   const a = Math.abs((page.low + page.high) / 2);
   const b = Math.abs((claim.low + claim.high) / 2);
   if (!a || !b) return false;
-  return Math.max(a, b) / Math.min(a, b) >= 5;
+  const ratio = Math.max(a, b) / Math.min(a, b);
+  if (ratio < 5) return false;
+  const digits = significantDigits(a);
+  return !(digits.length >= 2 && digits === significantDigits(b) && Math.abs(Math.log10(ratio) - Math.round(Math.log10(ratio))) < 1e-9);
+}
+
+/** The significant digits of a number, without its zeros at either end: 112.8 and 1,128,000 give "1128". */
+function significantDigits(n: number): string {
+  return String(n).replace('.', '').replace(/^0+|0+$/g, '');
 }
 
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
@@ -82,8 +124,6 @@ export interface SentenceSubject {
   lower: string;
   /** Companies and products it names. */
   names: Set<string>;
-  /** Those it names as owners: "Hengrui's R&D intensity". */
-  owners: Set<string>;
   /** The one word of a leading "In Jiangsu," that is neither a known place nor a month. */
   leadingPlace: string | null;
 }
@@ -91,19 +131,38 @@ export interface SentenceSubject {
 export function sentenceSubject(sentence: string): SentenceSubject {
   const lead = /^In ([A-Z][a-z]+),/.exec(sentence)?.[1];
   const leadingPlace = lead && !entityOf(lead.toLowerCase()) && !MONTH.test(lead) ? lead.toLowerCase() : null;
-  return { lower: sentence.toLowerCase(), ...namesOf(sentence), leadingPlace };
+  return { lower: sentence.toLowerCase(), names: namesOf(sentence).names, leadingPlace };
 }
 
-/** A claim's names and its quote in lower case, read once per claim. */
+/** Words that open a clause of its own: an owner before them owns something else ("McKinsey's analysts found that…"). */
+const CLAUSE_OPENER = /\b(?:that|which|who|whom|whose|whether)\s/gi;
+
+/**
+ * The owners named in the figure's own phrase and clause: "Hengrui's R&D intensity is 22%",
+ * "Merck's $588 million payment". One named in another phrase ("According to McKinsey's report,
+ * …") or before the clause that holds the figure ("McKinsey's analysts found that China…") says
+ * whose words these are, not whose figure.
+ */
+export function ownersAround(sentence: string, start: number, end: number): Set<string> {
+  const [phraseStart, phraseEnd] = phraseAround(sentence, start, end);
+  const lead = sentence.slice(phraseStart, start);
+  let from = phraseStart;
+  CLAUSE_OPENER.lastIndex = 0;
+  for (let m = CLAUSE_OPENER.exec(lead); m; m = CLAUSE_OPENER.exec(lead)) from = phraseStart + m.index + m[0].length;
+  return namesOf(sentence.slice(from, phraseEnd)).owners;
+}
+
 const claimSubjects = new WeakMap<IndexedClaim, { names: Set<string>; quote: string }>();
 
 /**
  * True when the sentence is about another subject than the claim: it names companies or
- * products and none of the claim's, or an owner or a leading place the claim does not name, or
+ * products and none of the claim's, or the figure's phrase names an owner the claim does not, or
+ * the sentence opens on a place the claim does not name, or
  * places (in the figure's clause) none of which the claim or its document is about.
  */
 export function otherSubject(
   subject: SentenceSubject,
+  owners: ReadonlySet<string>,
   clausePlaces: ReadonlySet<string>,
   claim: IndexedClaim,
   documentPlaces: (file: string) => ReadonlySet<string>,
@@ -112,7 +171,7 @@ export function otherSubject(
   if (!known) claimSubjects.set(claim, (known = { names: namesOf(claim.quote).names, quote: claim.quote.toLowerCase() }));
   const { names, quote } = known;
   if (names.size > 0 && subject.names.size > 0 && ![...names].some((n) => subject.lower.includes(n))) return true;
-  for (const owner of subject.owners) if (!quote.includes(owner)) return true;
+  for (const owner of owners) if (!quote.includes(owner)) return true;
   if (subject.leadingPlace !== null && !quote.includes(subject.leadingPlace)) return true;
   if (clausePlaces.size > 0) {
     const about = documentPlaces(claim.source);
@@ -158,7 +217,8 @@ export function otherHead(pageHead: readonly string[], sentenceTerms: ReadonlySe
   return head.some((t) => !sentenceTerms.has(t));
 }
 
-const CHANGE_BEFORE = /\b(?:rose|risen|rises?|grew|grown|grows?|growing|fell|fallen|falls?|jump\w*|surg\w*|soar\w*|climb\w*|increas\w*|decreas\w*|declin\w*|drop\w*|slump\w*|gain\w*|cut|cuts|up|down|by)\s+(?:(?:about|roughly|some|nearly|around|almost|just|more than|over|at least|only)\s+)?$/i;
+const CHANGE_BEFORE =
+  /\b(?:rose|risen|rises?|grew|grown|grows?|growing|fell|fallen|falls?|jump\w*|surg\w*|soar\w*|climb\w*|increas\w*|decreas\w*|declin\w*|drop\w*|slump\w*|gain\w*|cut|cuts|(?<!\bma(?:ke|kes|king|de)\s)up|down|by|(?:growth|increase|rise|decline|drop|fall|gain)\s+of)\s+(?:(?:about|roughly|some|nearly|around|almost|just|more than|over|at least|only)\s+)?$/i;
 
 /** True for a percentage that is a change ("fell 20%", "grow by over 7%"), not a level or a share ("20% of US levels"). */
 export function isChange(text: string, start: number, end: number): boolean {

@@ -575,7 +575,9 @@ function mention(s: Scanner, first: number, last: number, from: number, to: numb
   for (let k = first - 1; k >= 0 && k >= first - 4; k--) {
     const tok = s.t[k]!;
     if (tok.type === 'sym' && tok.text !== '-') break;
-    if (SUB_YEAR.test(tok.text)) {
+    // "Months" and "weeks" part a year only as "the first six months of 2025", not as "the eight
+    // months through August 2025".
+    if (SUB_YEAR.test(tok.text) && (!/^(?:months?|weeks?)$/i.test(tok.text) || s.t[k + 1]?.text.toLowerCase() === 'of')) {
       first = k;
       break;
     }
