@@ -174,8 +174,9 @@ export class CardController {
 
   /**
    * Places the card below the figure, or above it when there is no room below. In a window too
-   * short for either, it takes the side with more room and scrolls within that height, so it
-   * never covers its figure nor runs out of the window.
+   * short for either, it takes the side with more room and scrolls within that height, so that it
+   * neither covers its figure nor runs out of the window; only when neither side has
+   * MIN_CARD_HEIGHT_PX of room does it cover part of the figure.
    */
   private place(): void {
     const container = this.container;

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReportedFinding } from '../messages';
 import type { FindingCounts } from './popup-view';
 import { FindingDetails } from './FindingDetails';
@@ -24,6 +24,14 @@ export const FINDINGS_PER_PAGE = 50;
 /** The page's findings with a one-line summary; clicking one shows it on the page. */
 export function FindingList({ findings, counts, checking = false, sourceHref, onReveal }: FindingListProps) {
   const [shown, setShown] = useState(FINDINGS_PER_PAGE);
+  // "Show more" leaves once the last findings are listed: focus goes to the first of those.
+  const list = useRef<HTMLUListElement>(null);
+  const focusFrom = useRef<number | null>(null);
+  useEffect(() => {
+    const at = focusFrom.current;
+    focusFrom.current = null;
+    if (at !== null) list.current?.querySelectorAll<HTMLElement>('.show-button')[at]?.focus();
+  }, [shown]);
   const { conflicting, corroborated } = counts;
   const hidden = findings.length - shown;
   const unlisted = conflicting + corroborated - findings.length;
@@ -33,7 +41,7 @@ export function FindingList({ findings, counts, checking = false, sourceHref, on
         {summary(conflicting, corroborated)}
         {checking && ' Still checking the rest of the page…'}
       </p>
-      <ul class="findings">
+      <ul class="findings" ref={list}>
         {findings.slice(0, shown).map((finding) => (
           <li key={finding.id}>
             <article
@@ -63,7 +71,14 @@ export function FindingList({ findings, counts, checking = false, sourceHref, on
         ))}
       </ul>
       {hidden > 0 && (
-        <button type="button" class="show-button findings__more" onClick={() => setShown(shown + FINDINGS_PER_PAGE)}>
+        <button
+          type="button"
+          class="show-button findings__more"
+          onClick={() => {
+            if (hidden <= FINDINGS_PER_PAGE) focusFrom.current = shown;
+            setShown(shown + FINDINGS_PER_PAGE);
+          }}
+        >
           Show {formatCount(Math.min(hidden, FINDINGS_PER_PAGE))} more of {formatCount(hidden)}
         </button>
       )}

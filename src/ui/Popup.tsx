@@ -45,7 +45,16 @@ export function Popup({ api, tabId }: PopupProps) {
   // again until it has loaded, rather than wait for a report that never comes.
   useEffect(() => {
     if (!tab?.loading) return;
-    const timer = setTimeout(() => void api.findTab(tab.id).then((found) => found && setTab(found)), TAB_LOADING_POLL_MS);
+    const timer = setTimeout(async () => {
+      const found = await api.findTab(tab.id);
+      if (!found) return;
+      // Loaded: its content script may have started since the popup last asked.
+      if (!found.loading) {
+        const state = await api.getPageState(found.id);
+        if (state) setPage((current) => current ?? state);
+      }
+      setTab(found);
+    }, TAB_LOADING_POLL_MS);
     return () => clearTimeout(timer);
   }, [api, tab]);
 
@@ -85,7 +94,10 @@ export function Popup({ api, tabId }: PopupProps) {
   const turnOn = () => {
     focusSwitch.current = true;
     setSaveError(null);
-    api.setEnabled(true).catch((error: unknown) => setSaveError(notSavedMessage(error)));
+    api.setEnabled(true).catch((error: unknown) => {
+      focusSwitch.current = false;
+      setSaveError(notSavedMessage(error));
+    });
   };
 
   return (

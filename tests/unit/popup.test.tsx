@@ -165,6 +165,8 @@ describe('Popup', () => {
 
     expect(view.root.querySelectorAll('.finding-item')).toHaveLength(120);
     expect(more()).toBeNull();
+    // The button went with the last findings: focus is on the first of them.
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Show 100% on the page');
   });
 
   it('says how many findings the page has beyond those it lists', async () => {
@@ -225,6 +227,17 @@ describe('Popup', () => {
 
     expect(view.root.querySelectorAll('.finding-item')).toHaveLength(1);
     expect(document.activeElement).toBe(view.root.querySelector('[role="switch"]'));
+  });
+
+  it('asks the page again once its tab has loaded, rather than say it needs a reload', async () => {
+    const api = fakeApi({ page: page([conflict]) });
+    api.findTab.mockResolvedValueOnce({ id: 3, url: 'https://www.example.com/story', loading: true });
+    api.getPageState.mockResolvedValueOnce(null);
+    await show(<Popup api={api} tabId={3} />);
+    expect(view.root.querySelector('[role="status"]')?.textContent).toContain('Checking the figures on this page');
+
+    await vi.waitFor(() => expect(view.root.querySelectorAll('.finding-item')).toHaveLength(1), { timeout: 3_000 });
+    expect(view.root.textContent).not.toContain('Reload');
   });
 
   it('shows the switch off on a disabled site, and turning it on re-enables the site', async () => {
