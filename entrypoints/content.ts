@@ -42,10 +42,17 @@ export default defineContentScript({
     // check here. WXT also ends its context when another copy of this script says it started, an
     // event any page script can forge: only the extension being gone stops Tally.
     const gone = () => browser.runtime?.id === undefined;
+    let href = location.href;
     const alive = window.setInterval(() => {
-      if (!gone()) return;
-      window.clearInterval(alive);
-      page.stop();
+      if (gone()) {
+        window.clearInterval(alive);
+        page.stop();
+        return;
+      }
+      // WXT tells of address changes only while its context lives; once a forged event ended it,
+      // this timer does, for single-page apps.
+      if (ctx.signal.aborted && location.href !== href) page.onLocationChange();
+      href = location.href;
     }, EXTENSION_CHECK_MS);
     ctx.onInvalidated(() => {
       if (gone()) page.stop();

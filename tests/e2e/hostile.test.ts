@@ -85,6 +85,25 @@ describe.skipIf(!chromiumPath)('pages that work against Tally', () => {
     await tab.close();
   });
 
+  it("keeps checking a single-page app after the page forges the script's start event", async () => {
+    const tab = await tally.context.newPage();
+    const errors = await watchExtensionErrors(tally.context, tab, tally.extensionId);
+    const app = ArticlePage.inIsolatedWorld(tally.context, tab);
+    await app.goto(`${site.origin}/spa/`);
+    await tab.waitForTimeout(500);
+
+    // What WXT listens for to stop an older copy of the script, forged by the page.
+    await inPageWorld(tally, tab, `document.dispatchEvent(new CustomEvent(
+      '${tally.extensionId}:content:wxt:content-script-started',
+      { detail: { contentScriptName: 'content', messageId: 'forged' } }))`);
+    await tab.getByRole('link', { name: 'Patents' }).click();
+
+    await expect.poll(() => app.highlightedTexts(), { timeout: 5_000 }).toEqual({ corroborated: ['400'], conflicting: ['178'] });
+    expect(errors.errors()).toEqual([]);
+    await errors.stop();
+    await tab.close();
+  });
+
   it('puts its highlights back after the page clears the registry, again and again', async () => {
     const tab = await tally.context.newPage();
     const errors = await watchExtensionErrors(tally.context, tab, tally.extensionId);
