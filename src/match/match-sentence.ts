@@ -13,6 +13,7 @@ import { retrieveCandidates, type Candidate } from './retrieve';
 import {
   assertion,
   claimFigureIsChange,
+  clauseAround,
   clausePlaces,
   headTerms,
   implausibleGap,
@@ -24,6 +25,7 @@ import {
   POPULATION_END,
   SCOPE_WORDS,
   sentenceSubject,
+  type SentenceSubject,
 } from './subject-guards';
 import { isEntity } from '../text/entities';
 import type { Verdict } from './finding';
@@ -154,7 +156,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   const aboutNamedPlace = (p: Pair) => places.size === 0 || !p.figure.entity || places.has(p.figure.entity);
   const pageTerms: string[][] = [];
   const pageEntities: (string | undefined)[] = [];
-  const subject = sentenceSubject(sentence);
+  let subject: SentenceSubject | undefined;
   const placesOfDocument = (file: string) => documentPlaces(index, file);
   const sentenceTerms = new Set(terms.map((t) => t.term));
   const pairsByFigure: Pair[][] = scan.figures.map((f) => {
@@ -172,19 +174,21 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     }
     pairs.sort((a, b) => b.sim - a.sim);
     if (debug) debug(f, entity, pairs);
+    if (pairs.length === 0) return pairs;
     // A figure the sentence denies or only supposes is no statement of it; one it doubts is
     // never called a conflict.
-    const stance = assertion(sentence, boundaries, f.start, f.end);
+    const clause = clauseAround(boundaries, f.start, f.end);
+    const stance = assertion(sentence, clause[0], f.start, f.end);
     if (stance === 'denied') return [];
     if (stance === 'doubted') for (const p of pairs) if (p.agreement === 'conflict') p.agreement = 'unsure';
     // Nor is one about another company, product, place, thing counted or kind of percentage.
-    const places = clausePlaces(terms, boundaries, f.start, f.end);
+    subject ??= sentenceSubject(sentence);
+    const places = clausePlaces(terms, clause);
+    const owners = ownersAround(sentence, f.start, f.end);
     const change = f.unit === 'percent' && isChange(sentence, f.start, f.end);
     let head: string[] | undefined;
-    let owners: Set<string> | undefined;
     const kept: Pair[] = [];
     for (const p of pairs) {
-      owners ??= ownersAround(sentence, f.start, f.end);
       if (otherSubject(subject, owners, places, p.claim, placesOfDocument)) continue;
       if (f.unit === 'percent' && change !== claimFigureIsChange(p.claim, p.figure)) continue;
       head ??= headTerms(sentence, f.end);

@@ -62,13 +62,11 @@ function phraseAround(sentence: string, start: number, end: number): [number, nu
  *   accounts for 38%").
  * - `stated` otherwise.
  */
-export function assertion(sentence: string, boundaries: readonly number[], start: number, end: number): 'stated' | 'doubted' | 'denied' {
+export function assertion(sentence: string, clauseStart: number, start: number, end: number): 'stated' | 'doubted' | 'denied' {
   const [from, to] = phraseAround(sentence, start, end);
   if (NEGATES.test(sentence.slice(from, start)) || REJECTS.test(sentence.slice(from, to))) return 'denied';
   if (REJECTS.test(sentence)) return 'doubted';
-  let clause = 0;
-  for (const b of boundaries) if (b < start) clause = Math.max(clause, b);
-  return NEGATES.test(sentence.slice(clause, start)) ? 'doubted' : 'stated';
+  return NEGATES.test(sentence.slice(clauseStart, start)) ? 'doubted' : 'stated';
 }
 
 /**
@@ -234,13 +232,18 @@ export function claimFigureIsChange(claim: IndexedClaim, figure: IndexedFigure):
   return change;
 }
 
-/** The places named in the clause of the figure at [start, end). */
-export function clausePlaces(terms: readonly PlacedTerm[], boundaries: readonly number[], start: number, end: number): Set<string> {
+/** The start and end of the clause (see clauseBoundaries) that holds the figure at [start, end). */
+export function clauseAround(boundaries: readonly number[], start: number, end: number): [number, number] {
   let from = 0;
   let to = Number.POSITIVE_INFINITY;
   for (const b of boundaries) {
     if (b < start) from = Math.max(from, b);
     else if (b >= end) to = Math.min(to, b);
   }
+  return [from, to];
+}
+
+/** The places named in the clause [from, to). */
+export function clausePlaces(terms: readonly PlacedTerm[], [from, to]: readonly [number, number]): Set<string> {
   return new Set(terms.filter((t) => isEntity(t.term) && t.start >= from && t.end <= to).map((t) => t.term));
 }
