@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReportedFinding } from '../messages';
 import type { FindingCounts } from './popup-view';
 import { FindingDetails } from './FindingDetails';
+import { formatCount } from './format-count';
 import { VERDICT_TEXT } from './VerdictLabel';
 
 interface FindingListProps {
@@ -97,9 +98,4 @@ function summary(conflicting: number, corroborated: number): string {
   if (conflicting > 0) parts.push(`${formatCount(conflicting)} ${conflicting === 1 ? 'figure conflicts' : 'figures conflict'}`);
   if (corroborated > 0) parts.push(`${formatCount(corroborated)} ${corroborated === 1 ? 'figure matches' : 'figures match'}`);
   return `${parts.join(', ')} with the reference documents.`;
-}
-
-/** A count as English prose writes it: 2,382. */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../settings/storage';
+import { formatCount } from './format-count';
 import { notSavedMessage } from './not-saved';
 import { SiteSwitch } from './SiteSwitch';
 
@@ -120,7 +121,7 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
         )}
         {matching.length > SHOWN_SITES && (
           <p class="panel__note" role="status">
-            {(matching.length - SHOWN_SITES).toLocaleString('en')} more {query.trim() === '' ? 'sites' : 'matching sites'}: search
+            {formatCount(matching.length - SHOWN_SITES)} more {query.trim() === '' ? 'sites' : 'matching sites'}: search
             to find one.
           </p>
         )}

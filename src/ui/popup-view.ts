@@ -28,10 +28,7 @@ export type PopupView =
   | { kind: 'findings'; site: string; findings: ReportedFinding[]; counts: FindingCounts; checking?: true };
 
 /** How many findings of each verdict a page has. */
-export interface FindingCounts {
-  corroborated: number;
-  conflicting: number;
-}
+export type FindingCounts = Pick<PageState, 'corroborated' | 'conflicting'>;
 
 /**
  * Decides what the popup shows from the tab, the page's own report (null when no content script
