@@ -31,101 +31,90 @@ describe.skipIf(!chromiumPath)('pages that work against Tally', () => {
     tally = t;
   });
 
-  it('is checked as any page: Tally runs in a world of its own', async () => {
+  /** Runs `use` in a tab of its own, seen from Tally's isolated world; Tally must throw and log nothing there. */
+  async function inWatchedTab(use: (tab: Page, page: ArticlePage) => Promise<void>): Promise<void> {
     const tab = await tally.context.newPage();
     const errors = await watchExtensionErrors(tally.context, tab, tally.extensionId);
-    const page = ArticlePage.inIsolatedWorld(tally.context, tab);
-
-    await page.goto(`${site.origin}/hostile.html`);
-
-    expect(expected).toEqual({ corroborated: ['38%', '400'], conflicting: ['178'] });
-    await expect.poll(() => page.highlightedTexts()).toEqual(expected);
-    const popup = await PopupPage.open(tally, await tabIdOf(tally, tab));
-    await expect.poll(() => popup.findings().count()).toBe(3);
-    await popup.close();
-    await page.hoverText('#p-patents', '178');
-    await expect.poll(() => page.card().isVisible()).toBe(true);
-    expect(await page.card().innerText()).toContain('187 granted in the United States');
+    await use(tab, ArticlePage.inIsolatedWorld(tally.context, tab));
     expect(errors.errors()).toEqual([]);
     await errors.stop();
     await tab.close();
-  });
+  }
 
-  it('answers the user only: events a page script makes up neither open the card nor its source', async () => {
-    const tab = await tally.context.newPage();
-    const errors = await watchExtensionErrors(tally.context, tab, tally.extensionId);
-    const page = ArticlePage.inIsolatedWorld(tally.context, tab);
-    await page.goto(`${site.origin}/hostile.html`);
-    await expect.poll(() => page.highlightedTexts()).toEqual(expected);
-    // A page may own the element names Tally could have used for its card.
-    await inPageWorld(tally, tab, `customElements.define('tally-card', class extends HTMLElement {
-      constructor() { super(); this.attachShadow({ mode: 'closed' }); }
-    })`);
+  it('is checked as any page: Tally runs in a world of its own', () =>
+    inWatchedTab(async (tab, page) => {
+      await page.goto(`${site.origin}/hostile.html`);
 
-    const { x, y } = await page.textCenter('#p-patents', '178');
-    await inPageWorld(tally, tab, `document.elementFromPoint(${x}, ${y}).dispatchEvent(
-      new PointerEvent('pointerdown', { clientX: ${x}, clientY: ${y}, bubbles: true, composed: true }))`);
-    await tab.waitForTimeout(300);
-    expect(await page.card().isVisible()).toBe(false);
+      expect(expected).toEqual({ corroborated: ['38%', '400'], conflicting: ['178'] });
+      await expect.poll(() => page.highlightedTexts()).toEqual(expected);
+      const popup = await PopupPage.open(tally, await tabIdOf(tally, tab));
+      await expect.poll(() => popup.findings().count()).toBe(3);
+      await popup.close();
+      await page.hoverText('#p-patents', '178');
+      await expect.poll(() => page.card().isVisible()).toBe(true);
+      expect(await page.card().innerText()).toContain('187 granted in the United States');
+    }));
 
-    await page.hoverText('#p-patents', '178');
-    await expect.poll(() => page.card().isVisible()).toBe(true);
-    const tabs = tally.context.pages().length;
-    const clicked = await inPageWorld(tally, tab, `(() => {
-      const button = document.querySelector('[data-tally]')?.shadowRoot?.querySelector('.tally-read');
-      for (let i = 0; i < 5; i++) button?.click();
-      return button?.localName ?? null;
-    })()`);
-    await tab.waitForTimeout(500);
+  it('answers the user only: events a page script makes up neither open the card nor its source', () =>
+    inWatchedTab(async (tab, page) => {
+      await page.goto(`${site.origin}/hostile.html`);
+      await expect.poll(() => page.highlightedTexts()).toEqual(expected);
+      // A page may own the element names Tally could have used for its card.
+      await inPageWorld(tally, tab, `customElements.define('tally-card', class extends HTMLElement {
+        constructor() { super(); this.attachShadow({ mode: 'closed' }); }
+      })`);
 
-    expect(clicked).toBe('button');
-    expect(tally.context.pages()).toHaveLength(tabs);
-    expect(errors.errors()).toEqual([]);
-    await errors.stop();
-    await tab.close();
-  });
+      const { x, y } = await page.textCenter('#p-patents', '178');
+      await inPageWorld(tally, tab, `document.elementFromPoint(${x}, ${y}).dispatchEvent(
+        new PointerEvent('pointerdown', { clientX: ${x}, clientY: ${y}, bubbles: true, composed: true }))`);
+      await tab.waitForTimeout(300);
+      expect(await page.card().isVisible()).toBe(false);
 
-  it("keeps checking a single-page app after the page forges the script's start event", async () => {
-    const tab = await tally.context.newPage();
-    const errors = await watchExtensionErrors(tally.context, tab, tally.extensionId);
-    const app = ArticlePage.inIsolatedWorld(tally.context, tab);
-    await app.goto(`${site.origin}/spa/`);
-    await tab.waitForTimeout(500);
+      await page.hoverText('#p-patents', '178');
+      await expect.poll(() => page.card().isVisible()).toBe(true);
+      const tabs = tally.context.pages().length;
+      const clicked = await inPageWorld(tally, tab, `(() => {
+        const button = document.querySelector('[data-tally]')?.shadowRoot?.querySelector('.tally-read');
+        for (let i = 0; i < 5; i++) button?.click();
+        return button?.localName ?? null;
+      })()`);
+      await tab.waitForTimeout(500);
 
-    // What WXT listens for to stop an older copy of the script, forged by the page.
-    await inPageWorld(tally, tab, `document.dispatchEvent(new CustomEvent(
-      '${tally.extensionId}:content:wxt:content-script-started',
-      { detail: { contentScriptName: 'content', messageId: 'forged' } }))`);
-    await tab.getByRole('link', { name: 'Patents' }).click();
+      expect(clicked).toBe('button');
+      expect(tally.context.pages()).toHaveLength(tabs);
+    }));
 
-    await expect.poll(() => app.highlightedTexts(), { timeout: 5_000 }).toEqual({ corroborated: ['400'], conflicting: ['178'] });
-    expect(errors.errors()).toEqual([]);
-    await errors.stop();
-    await tab.close();
-  });
+  it("keeps checking a single-page app after the page forges the script's start event", () =>
+    inWatchedTab(async (tab, app) => {
+      await app.goto(`${site.origin}/spa/`);
+      await tab.waitForTimeout(500);
 
-  it('puts its highlights back after the page clears the registry, again and again', async () => {
-    const tab = await tally.context.newPage();
-    const errors = await watchExtensionErrors(tally.context, tab, tally.extensionId);
-    const page = ArticlePage.inIsolatedWorld(tally.context, tab);
-    await page.goto(`${site.origin}/hostile.html`);
-    await tab.bringToFront();
-    await expect.poll(() => page.highlightedTexts()).toEqual(expected);
+      // What WXT listens for to stop an older copy of the script, forged by the page.
+      await inPageWorld(tally, tab, `document.dispatchEvent(new CustomEvent(
+        '${tally.extensionId}:content:wxt:content-script-started',
+        { detail: { contentScriptName: 'content', messageId: 'forged' } }))`);
+      await tab.getByRole('link', { name: 'Patents' }).click();
 
-    // Cleared every 50 ms for 2 s: Tally does not fight it, and keeps working.
-    await inPageWorld(tally, tab, 'clearHighlights(50, 2000)');
-    await expect.poll(() => inPageWorld(tally, tab, 'hostile.clearing'), { timeout: 5_000 }).toBe(false);
-    expect(await inPageWorld(tally, tab, 'hostile.cleared')).toBeGreaterThan(10);
+      await expect.poll(() => app.highlightedTexts(), { timeout: 5_000 }).toEqual({ corroborated: ['400'], conflicting: ['178'] });
+    }));
 
-    await expect.poll(() => page.highlightedTexts(), { timeout: 5_000 }).toEqual(expected);
+  it('puts its highlights back after the page clears the registry, again and again', () =>
+    inWatchedTab(async (tab, page) => {
+      await page.goto(`${site.origin}/hostile.html`);
+      await tab.bringToFront();
+      await expect.poll(() => page.highlightedTexts()).toEqual(expected);
 
-    // The page empties the Highlight object it got from the registry: it is filled again.
-    expect(await inPageWorld(tally, tab, 'emptyTallyHighlight()')).toBe(0);
-    await expect.poll(() => page.highlightedTexts(), { timeout: 3_000 }).toEqual(expected);
-    expect(errors.errors()).toEqual([]);
-    await errors.stop();
-    await tab.close();
-  });
+      // Cleared every 50 ms for 2 s: Tally does not fight it, and keeps working.
+      await inPageWorld(tally, tab, 'clearHighlights(50, 2000)');
+      await expect.poll(() => inPageWorld(tally, tab, 'hostile.clearing'), { timeout: 5_000 }).toBe(false);
+      expect(await inPageWorld(tally, tab, 'hostile.cleared')).toBeGreaterThan(10);
+
+      await expect.poll(() => page.highlightedTexts(), { timeout: 5_000 }).toEqual(expected);
+
+      // The page empties the Highlight object it got from the registry: it is filled again.
+      expect(await inPageWorld(tally, tab, 'emptyTallyHighlight()')).toBe(0);
+      await expect.poll(() => page.highlightedTexts(), { timeout: 3_000 }).toEqual(expected);
+    }));
 
   it('shows text that looks like markup as text, on the page, in the card, the popup and the source page', async () => {
     const tab = await tally.context.newPage();
