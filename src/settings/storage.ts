@@ -68,15 +68,31 @@ export async function setEnabled(enabled: boolean): Promise<void> {
  */
 let siteSwitches: Promise<unknown> = Promise.resolve();
 
+/**
+ * The lock a site switch holds while it reads and rewrites the list. Web Locks are shared by
+ * origin, so the popup, the options page and the background all queue on it: without it, a switch
+ * in the popup and one in the options page could both read the old list, and the second write
+ * would undo the first.
+ */
+export const SITE_LIST_LOCK = 'tally-disabled-sites';
+
+/** The part of the Web Locks API a switch uses. */
+interface SiteListLocks {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
 /** Turns Tally on or off for one site (a hostname; see `siteOf`). */
 export function setSiteEnabled(site: string, enabled: boolean): Promise<void> {
   const key = normalizeSite(site);
   if (key === null) return Promise.resolve();
-  const done = siteSwitches.then(async () => {
+  const rewrite = async () => {
     const current = parseSiteList(await items.disabledSites.getValue());
     const next = enabled ? current.filter((s) => s !== key) : [...current, key];
     await items.disabledSites.setValue(parseSiteList(next));
-  });
+  };
+  // A browser without Web Locks (none that runs Tally lacks them) still orders this context's switches.
+  const locks = (globalThis.navigator as { locks?: SiteListLocks } | undefined)?.locks;
+  const done = siteSwitches.then(() => (locks ? locks.request(SITE_LIST_LOCK, rewrite) : rewrite()));
   siteSwitches = done.catch(() => undefined);
   return done;
 }

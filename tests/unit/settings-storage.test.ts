@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
@@ -40,9 +40,25 @@ describe('parseSettings', () => {
   });
 });
 
+/** Web Locks as a browser grants them: one holder per name at a time, the others in the order they asked. */
+function fakeLocks() {
+  const queues = new Map<string, Promise<unknown>>();
+  return {
+    request<T>(name: string, callback: () => Promise<T>): Promise<T> {
+      const granted = (queues.get(name) ?? Promise.resolve()).then(callback);
+      queues.set(name, granted.catch(() => undefined));
+      return granted;
+    },
+  };
+}
+
 describe('stored settings', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
   });
 
   it('falls back to the defaults when storage is corrupt, without throwing', async () => {
@@ -67,6 +83,22 @@ describe('stored settings', () => {
 
     await Promise.all([setSiteEnabled('a.example', true), setSiteEnabled('a.example', false), setSiteEnabled('a.example', true)]);
     expect((await getSettings()).disabledSites).toEqual(['b.example']);
+  });
+
+  it('keeps both of two switches made at once in two extension pages, the popup and the options page', async () => {
+    vi.stubGlobal('navigator', { ...globalThis.navigator, locks: fakeLocks() });
+    // Each page runs its own copy of the module: only the store and the origin's locks are shared.
+    vi.resetModules();
+    const popup = await import('../../src/settings/storage');
+    vi.resetModules();
+    const options = await import('../../src/settings/storage');
+    expect(popup.setSiteEnabled).not.toBe(options.setSiteEnabled);
+
+    await Promise.all([popup.setSiteEnabled('a.example', false), options.setSiteEnabled('b.example', false)]);
+    expect((await getSettings()).disabledSites).toEqual(['a.example', 'b.example']);
+
+    await Promise.all([popup.setSiteEnabled('a.example', true), options.setSiteEnabled('c.example', false)]);
+    expect((await getSettings()).disabledSites).toEqual(['b.example', 'c.example']);
   });
 
   it('ignores a switch for something that is not a hostname', async () => {
