@@ -3,7 +3,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PageWindow } from '../src/content/page-window';
 import { TallyPage } from '../src/content/tally-page';
 import { sendToBackground, unpackFindings, type SourceInfo } from '../src/messages';
-import { getSettings, watchSettings } from '../src/settings/storage';
+import { siteOf } from '../src/settings/site-enabled';
+import { getSettingsFor, watchSettingsFor } from '../src/settings/storage';
 import '../src/content/highlights.css';
 import cardCss from '../src/ui/tally.css?inline';
 
@@ -18,6 +19,8 @@ export default defineContentScript({
     // The claim index and the matching live in the background, once for all tabs: the page's
     // main thread only reads the text and highlights what comes back.
     const sources = new Map<string, SourceInfo>();
+    // A document keeps its origin: the page reads and hears the settings of its own site only.
+    const site = siteOf(location.href);
     const page = new TallyPage(window as PageWindow, {
       check: async (blocks) => {
         const texts = blocks.map((block) => block.text);
@@ -30,8 +33,8 @@ export default defineContentScript({
         return unpackFindings(texts, answer);
       },
       source: (file) => sources.get(file) ?? { file, title: file, publisher: '', date: '' },
-      getSettings,
-      watchSettings,
+      getSettings: () => getSettingsFor(site),
+      watchSettings: (onChange) => watchSettingsFor(site, onChange),
       report: (summary) => void sendToBackground('page-state', { summary }).catch(() => undefined),
       openSource: (claimId) => void sendToBackground('open-source', { claimId }).catch(() => undefined),
       cardCss,

@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { loadBundledIndex } from '../claims/bundled-index';
 import { checkBlocks } from '../match/check-blocks';
 import { handleMessages, packFindings, sendToContent, type CheckedTexts, type ContentToBackground, type PageSummary } from '../messages';
-import { isSiteEnabled } from '../settings/site-enabled';
-import { watchSettings } from '../settings/storage';
+import { isSiteEnabled, siteOf } from '../settings/site-enabled';
+import { getSettingsFor, migrateSettings, onSettingsChanged } from '../settings/storage';
 import { sourceHref } from '../ui/source-href';
 import { sourceInfo } from '../ui/source-info';
 import { badgeFor, EMPTY_BADGE, type Badge } from './badge';
@@ -45,12 +45,18 @@ export function startBackground(): void {
   });
   browser.tabs.onRemoved.addListener((tabId) => void pages.delete(tabId));
 
-  // Switching a site off clears its badges at once, before its tabs even hear of it.
-  watchSettings((settings) => {
+  // Switching a site off clears its badges at once, before its tabs even hear of it. Each tab's
+  // site is read on its own: the whole list of sites can be long.
+  onSettingsChanged(() => {
     for (const [tabId, summary] of pages) {
-      if (!isSiteEnabled(summary.url, settings)) show(tabId, { ...summary, status: 'off', corroborated: 0, conflicting: 0 });
+      void getSettingsFor(siteOf(summary.url)).then((settings) => {
+        if (pages.get(tabId) !== summary || isSiteEnabled(summary.url, settings)) return;
+        show(tabId, { ...summary, status: 'off', corroborated: 0, conflicting: 0 });
+      });
     }
   });
+  // A list of sites kept by an earlier version moves to per-site keys.
+  migrateSettings().catch((error: unknown) => console.error('[tally] cannot move the site list', error));
 
   browser.commands?.onCommand.addListener(async (command) => {
     if (command !== FOCUS_NEXT_FINDING_COMMAND) return;

@@ -39,21 +39,28 @@ describe.skipIf(!chromiumPath)('a corrupt extension store', () => {
     const popup = await PopupPage.open(tally, await tabIdOf(tally, article.page));
     await expect.poll(() => popup.findings().count()).toBe(4);
     expect(await popup.siteSwitch().getAttribute('aria-checked')).toBe('true');
-    // Each flip reads and rewrites a list of 100,000 sites, which every open extension context then
-    // hears about: seconds on a slow machine, so these waits are as long as the first one.
+    // The first flip moves the 100,000 sites to keys of their own, which every open extension
+    // context then hears about: seconds on a slow machine, so these waits are as long as the first one.
     await popup.siteSwitch().click();
     await expect.poll(() => article.highlightCounts(), { timeout: 20_000 }).toEqual({ corroborated: 0, conflicting: 0 });
     await popup.siteSwitch().click();
     await expect.poll(() => article.highlightedTexts(), { timeout: 20_000 }).toEqual(expectedFigures('article.html'));
     await popup.close();
 
-    // The switch wrote the list back: every valid site kept, the junk gone, other keys untouched.
+    // The switch moved the list to per-site keys: every valid site kept, the junk gone, other keys untouched.
     const stored = await tally.worker.evaluate(async () => {
       const { chrome } = globalThis as unknown as ExtensionGlobal;
-      const { disabledSites, legacy } = await chrome.storage.local.get(['disabledSites', 'legacy']);
-      return { count: (disabledSites as string[]).length, strings: (disabledSites as unknown[]).every((s) => typeof s === 'string' && s.length < 100), legacy };
+      const all = await chrome.storage.local.get(null);
+      const siteKeys = Object.keys(all).filter((key) => key.startsWith('off:'));
+      return {
+        list: 'disabledSites' in all,
+        count: siteKeys.length,
+        valid: siteKeys.every((key) => all[key] === true && /^off:site\d+\.example$/.test(key)),
+        legacy: all.legacy,
+        junk: all['<img src=x onerror=alert(2)>'],
+      };
     });
-    expect(stored).toEqual({ count: SITES, strings: true, legacy: { theme: 'dark', sites: [1, 2, 3] } });
+    expect(stored).toEqual({ list: false, count: SITES, valid: true, legacy: { theme: 'dark', sites: [1, 2, 3] }, junk: '<script>alert(3)</script>' });
 
     const options = await tally.context.newPage();
     await options.goto(`chrome-extension://${tally.extensionId}/options.html`);

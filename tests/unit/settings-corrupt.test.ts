@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isSiteEnabled } from '../../src/settings/site-enabled';
-import { DEFAULT_SETTINGS, getSettings, setSiteEnabled, watchSettings } from '../../src/settings/storage';
+import { DEFAULT_SETTINGS, getSettings, getSettingsFor, setSiteEnabled, watchSettings } from '../../src/settings/storage';
 
 const FIVE_MB = 'x'.repeat(5 * 1024 * 1024);
 
@@ -75,12 +75,38 @@ describe('settings read from a corrupt store', () => {
     expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('repairs the list when a site is switched, dropping the junk and keeping every valid site', async () => {
-    await fakeBrowser.storage.local.set({ disabledSites: ['b.example', 7, FIVE_MB, 'A.example', { x: 1 }, 'b.example'] });
+  it('moves the list to per-site keys when a site is switched, dropping the junk and keeping every valid site', async () => {
+    await fakeBrowser.storage.local.set({ disabledSites: ['b.example', 7, FIVE_MB, 'A.example', { x: 1 }, 'b.example'], other: 1 });
 
     await setSiteEnabled('c.example', false);
 
-    expect(await fakeBrowser.storage.local.get('disabledSites')).toEqual({ disabledSites: ['a.example', 'b.example', 'c.example'] });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ 'off:a.example': true, 'off:b.example': true, 'off:c.example': true, other: 1 });
+  });
+
+  it('reads only per-site keys set to true that name a site as Tally writes it, and leaves the others alone', async () => {
+    const junk = {
+      'off:b.example': 'yes',
+      'off:WWW.C.example': true,
+      'off:<img src=x onerror=alert(1)>': true,
+      [`off:${FIVE_MB}`]: true,
+      'off:': true,
+      'off:d.example': { nested: true },
+    };
+    await fakeBrowser.storage.local.set({ 'off:a.example': true, ...junk });
+
+    expect(await getSettings()).toEqual({ enabled: true, disabledSites: ['a.example'] });
+    expect(await getSettingsFor('b.example')).toEqual({ enabled: true, disabledSites: [] });
+    await setSiteEnabled('e.example', false);
+    expect(await fakeBrowser.storage.local.get(Object.keys(junk))).toEqual(junk);
+  });
+
+  it('reads 100,000 sites stored under keys of their own, and one site without the others', async () => {
+    await fakeBrowser.storage.local.set(Object.fromEntries(MANY_SITES.map((site) => [`off:${site}`, true])));
+
+    expect((await getSettings()).disabledSites).toEqual([...new Set(MANY_SITES)].sort());
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(await getSettingsFor('site12345.example')).toEqual({ enabled: true, disabledSites: ['site12345.example'] });
+    expect(get).toHaveBeenCalledWith(['enabled', 'disabledSites', 'off:site12345.example']);
   });
 
   it('gives watchers parsed settings when something writes junk', async () => {

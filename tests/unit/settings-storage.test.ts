@@ -3,10 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
   getSettings,
+  getSettingsFor,
+  migrateSettings,
   parseSettings,
   setEnabled,
   setSiteEnabled,
   watchSettings,
+  watchSettingsFor,
 } from '../../src/settings/storage';
 
 describe('parseSettings', () => {
@@ -99,6 +102,62 @@ describe('stored settings', () => {
 
     await Promise.all([popup.setSiteEnabled('a.example', true), options.setSiteEnabled('c.example', false)]);
     expect((await getSettings()).disabledSites).toEqual(['b.example', 'c.example']);
+  });
+
+  it('keeps each site under a key of its own: a switch writes that key alone', async () => {
+    await fakeBrowser.storage.local.set({ 'off:other.org': true });
+
+    await setSiteEnabled('www.Example.com', false);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ 'off:example.com': true, 'off:other.org': true });
+
+    await setSiteEnabled('example.com', true);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ 'off:other.org': true });
+  });
+
+  it('moves the list of sites an earlier version kept to per-site keys, reading the same before and after', async () => {
+    await fakeBrowser.storage.local.set({ enabled: false, disabledSites: ['b.example', 'a.example', 7], 'off:c.example': true });
+    const before = await getSettings();
+
+    await migrateSettings();
+
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ enabled: false, 'off:a.example': true, 'off:b.example': true, 'off:c.example': true });
+    expect(await getSettings()).toEqual(before);
+    expect(before).toEqual({ enabled: false, disabledSites: ['a.example', 'b.example', 'c.example'] });
+  });
+
+  it('turns on a site that only the old list names', async () => {
+    await fakeBrowser.storage.local.set({ disabledSites: ['a.example', 'b.example'] });
+
+    await setSiteEnabled('a.example', true);
+
+    expect((await getSettings()).disabledSites).toEqual(['b.example']);
+    expect(await getSettingsFor('a.example')).toEqual({ enabled: true, disabledSites: [] });
+  });
+
+  it("reads one site's settings: the global switch, and whether that site is off, in either layout", async () => {
+    await fakeBrowser.storage.local.set({ enabled: false, 'off:a.example': true, disabledSites: ['b.example'] });
+
+    expect(await getSettingsFor('a.example')).toEqual({ enabled: false, disabledSites: ['a.example'] });
+    expect(await getSettingsFor('b.example')).toEqual({ enabled: false, disabledSites: ['b.example'] });
+    expect(await getSettingsFor('c.example')).toEqual({ enabled: false, disabledSites: [] });
+    expect(await getSettingsFor(null)).toEqual({ enabled: false, disabledSites: [] });
+  });
+
+  it("tells a page of its own site's switch and of the global one, not of other sites'", async () => {
+    const onChange = vi.fn();
+    const unwatch = watchSettingsFor('a.example', onChange);
+
+    await setSiteEnabled('b.example', false);
+    await setSiteEnabled('a.example', false);
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1));
+    expect(onChange).toHaveBeenLastCalledWith({ enabled: true, disabledSites: ['a.example'] });
+
+    await setEnabled(false);
+    await vi.waitFor(() => expect(onChange).toHaveBeenLastCalledWith({ enabled: false, disabledSites: ['a.example'] }));
+    unwatch();
+    await setSiteEnabled('a.example', true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(onChange).toHaveBeenCalledTimes(2);
   });
 
   it('ignores a switch for something that is not a hostname', async () => {
