@@ -62,8 +62,9 @@ export function Popup({ api, tabId }: PopupProps) {
   const site = 'site' in view ? view.site : null;
   const siteOn = view.kind !== 'site-disabled' && view.kind !== 'globally-disabled';
 
-  // The switch shows what the user asked for at once: with a long list of sites the stored
-  // settings catch up seconds later, and a second click meanwhile must undo the first.
+  // The switch shows what the user asked for at once: the stored settings catch up later (seconds,
+  // when the switch first moves an earlier version's long list of sites to per-site keys), and a
+  // second click meanwhile must undo the first.
   const [wanted, setWanted] = useState<{ on: boolean; id: number; saved: boolean } | null>(null);
   const switches = useRef(0);
   useEffect(() => {
