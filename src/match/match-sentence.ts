@@ -244,6 +244,11 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   // one figure is not contradicted by its others.
   const statedElsewhere = (i: number, g: IndexedFigure) =>
     pairsByFigure.some((ps, k) => k !== i && ps.some((p) => p.figure === g && p.agreement === 'agree'));
+  // "Three of those eleven molecules…" against a claim of "eleven …, eight of which": a figure
+  // that agrees with another figure of the same claim, for the same period, may be about that
+  // one; it contradicts nothing, however its words align it.
+  const statesSibling = (i: number, conflict: Pair) =>
+    pairsByFigure[i]!.some((p) => p.claim === conflict.claim && p.agreement === 'agree' && !otherPeriod(p.figure, conflict.figure));
   // 3. The other figures of a claim the sentence is known to restate: "400 patents in 2024, versus
   //    178 in the US" aligns 178 with the claim's other count, the one for the US.
   const alignRest = () => scan.figures.forEach((f, i) => {
@@ -270,7 +275,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
       const samePlace = !!pageEntities[i] && pageEntities[i] === best.figure.entity;
       if (!samePlace && best.shared < 2) return;
       if (implausibleGap(scan.figures[i]!, best.figure)) return;
-      if (statedElsewhere(i, best.figure)) return;
+      if (statedElsewhere(i, best.figure) || statesSibling(i, best)) return;
     }
     take(i, best, best.agreement === 'agree' ? 'corroborated' : 'conflicting');
   });
@@ -289,7 +294,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const runnerUp = pairs.find((p) => p.figure !== best.figure && p.figure.low !== best.figure.low);
     if (runnerUp && best.sim - runnerUp.sim < MARGIN) return;
     if (narrowerPopulation(best, sentenceTerms)) return;
-    if (statedElsewhere(i, best.figure)) return;
+    if (statedElsewhere(i, best.figure) || statesSibling(i, best)) return;
     if (implausibleGap(scan.figures[i]!, best.figure)) return;
     // A claim given for a period says nothing against a figure given for none ("last year").
     if (best.figure.period && !scan.figures[i]!.period) return;
@@ -309,6 +314,11 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     for (const m of found) m.fuzzy = options.fuzzy(m.claim, words);
   }
   return found;
+}
+
+/** Both figures are given for periods, and not the same one. */
+function otherPeriod(a: IndexedFigure, b: IndexedFigure): boolean {
+  return !!a.period && !!b.period && (a.period.from !== b.period.from || a.period.to !== b.period.to);
 }
 
 /** The least similarity an anchor needs: a lone agreement (step 2) or a lone conflict (step 4). */

@@ -30,8 +30,11 @@ export function partOfYear(period: string): string {
 /** Words with which a sentence rejects what it reports: "It is false that…", "a post wrongly claimed…". */
 const REJECTS = /\b(?:false|untrue|wrong|wrongly|erroneous(?:ly)?|mistaken(?:ly)?|incorrect(?:ly)?|overstat\w*|understat\w*|myths?|debunk\w*|misleading|contrary to)\b/i;
 
-/** Negation or supposition before a figure in its clause: "does not account for 50%", "if … were". */
-const NEGATES = /\b(?:not(?!\s+(?:only|just|least|less|more|fewer|over|under|below|above)\b)|never|no longer|cannot|\w+n't|if|unless|whether)\b/i;
+/**
+ * Negation or supposition before a figure in its clause: "does not account for 50%", "if … were".
+ * A word inside a hyphenated compound ("never-before-explored targets") negates nothing.
+ */
+const NEGATES = /(?<![\w-])(?:not(?!\s+(?:only|just|least|less|more|fewer|over|under|below|above)\b)|never|no longer|cannot|\w+n't|if|unless|whether)(?![\w-])/i;
 
 /** Where a phrase breaks off: a comma, colon, semicolon or dash followed by a space. */
 const PHRASE_BREAK = /[,;:—–]\s|\s[-–—]\s/g;
