@@ -18,7 +18,11 @@ export const POPULATION_END = new Set(
  * Words that do not narrow what a share is of: "all global trials" and "the world's trials"
  * count the same thing. Adverbs ("currently") are left out too.
  */
-export const SCOPE_WORDS = new Set(['all', 'the', 'global', 'world', "world's", 'worldwide', 'international', 'total', 'overall', 'entire', 'whole', 'current']);
+export const SCOPE_WORDS = new Set([
+  'all', 'the', 'global', 'world', "world's", 'worldwide', 'international', 'total', 'overall', 'entire', 'whole', 'current',
+  // The yardstick of a ratio, not the thing counted: "five times the level of Zhangjiang", "one-sixth the size of".
+  'level', 'levels', 'size',
+]);
 
 const PART_OF_YEAR = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|half|quarter|months?|weeks?|[hq][1-4]|[1-4][hq]|ytd)\b/gi;
 
