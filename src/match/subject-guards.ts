@@ -100,7 +100,7 @@ const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /**
  * The proper names of a text that are not places: companies and products ("Pfizer", "3SBio",
- * "SSGJ-707"), in lower case. Left out: a sentence's first word, acronyms ("TPD", "PD-1"),
+ * "SSGJ-707"), in lower case. Left out: a sentence's or a table cell's first word, acronyms ("TPD", "PD-1"),
  * months, places (one or two words), and words that carry no subject.
  */
 function namesOf(text: string): { names: Set<string>; owners: Set<string> } {
@@ -110,7 +110,8 @@ function namesOf(text: string): { names: Set<string>; owners: Set<string> } {
     const word = m[1]!;
     const owner = m[2] !== undefined;
     const at = m.index! + m[0].length - word.length - (m[2]?.length ?? 0);
-    const opensSentence = at === 0 || !/[a-z0-9,;]\s*$/i.test(text.slice(Math.max(0, at - 3), at));
+    // A table row's cells are tab-separated, and a cell opens on a capital like a sentence does.
+    const opensSentence = at === 0 || /[\t\n]\s*$/.test(text.slice(Math.max(0, at - 3), at)) || !/[a-z0-9,;]\s*$/i.test(text.slice(Math.max(0, at - 3), at));
     if (opensSentence && !owner) continue;
     // A footnote number glued to a word ("1China's") is not part of its name.
     const lower = word.toLowerCase().replace(/^\d+(?=[a-z]{3})/, '');
