@@ -58,9 +58,17 @@ const SKIPPED_ROOT =
   'script, style, noscript, template, textarea, input, select, option, svg, canvas, iframe, object, ' +
   '[data-tally], [hidden], [aria-hidden="true"], [contenteditable]:not([contenteditable="false"])';
 
-/** Whether `root` may be read for figures: in the document, not inside skipped or editable content. */
+/**
+ * Whether `root` may be read for figures: in the document, not inside skipped or editable content,
+ * and not in a document the user edits as a whole (`designMode`).
+ */
 export function isCheckableRoot(root: Element): boolean {
-  return root.isConnected && root.closest(SKIPPED_ROOT) === null && !(root as HTMLElement).isContentEditable;
+  return (
+    root.isConnected &&
+    root.ownerDocument.designMode !== 'on' &&
+    root.closest(SKIPPED_ROOT) === null &&
+    !(root as HTMLElement).isContentEditable
+  );
 }
 
 /** What one check of a root needs, and where its results go. */

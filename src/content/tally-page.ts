@@ -55,7 +55,10 @@ const REST_PER_BUSY_MS = 4;
 /** …but never longer than this. */
 const MAX_REST_MS = 5000;
 
-/** How often Tally puts back highlights the page removed (by `CSS.highlights.clear()`, say). */
+/**
+ * How often Tally puts back highlights the page removed (by `CSS.highlights.clear()`, say), and
+ * looks whether the page turned `designMode` on or off: no event tells of either.
+ */
 const REPAIR_MS = 1000;
 
 /**
@@ -99,6 +102,8 @@ export class TallyPage {
   /** Bumped whenever a finding comes or goes (see PageSummary.version). */
   private version = 0;
   private repairTimer: number | undefined;
+  /** Whether the document was in `designMode` at the last look (see `isCheckableRoot`). */
+  private designMode = false;
   /** Findings found but not painted yet (see PAINT_EVERY_MS), when the last paint was, and the wait before the next. */
   private unpainted: Entry[] = [];
   private lastPaint = Number.NEGATIVE_INFINITY;
@@ -196,7 +201,15 @@ export class TallyPage {
     this.highlighter.install();
     this.watcher.start();
     // The highlight registry is the page's too; nothing tells Tally when the page empties it.
-    if (this.highlighter.supported) this.repairTimer = this.win.setInterval(() => this.highlighter.repair(), REPAIR_MS);
+    this.designMode = this.win.document.designMode === 'on';
+    this.repairTimer = this.win.setInterval(() => {
+      if (this.highlighter.supported) this.highlighter.repair();
+      // A page turned into an editor as a whole loses its findings; turned back, it is checked again.
+      const designMode = this.win.document.designMode === 'on';
+      if (designMode === this.designMode) return;
+      this.designMode = designMode;
+      this.schedule([], true);
+    }, REPAIR_MS);
     this.card = new CardController(this.win, this.deps.cardCss, {
       entryAt: (x, y) => this.entryAt(x, y),
       entryIn: (element) => this.entryIn(element),

@@ -57,6 +57,19 @@ describe.skipIf(!chromiumPath)('pages that change after they load', () => {
     await app.page.close();
   });
 
+  it('takes its highlights away while the page is an editor (designMode), and puts them back after', async () => {
+    const live = new ArticlePage(await tally.context.newPage());
+    await live.goto(`${site.origin}/live.html`);
+    await expect.poll(() => live.highlightedTexts()).toEqual({ corroborated: ['38%'], conflicting: [] });
+
+    await live.page.evaluate(() => void (document.designMode = 'on'));
+    await expect.poll(() => live.highlightCounts(), { timeout: 5_000 }).toEqual({ corroborated: 0, conflicting: 0 });
+
+    await live.page.evaluate(() => void (document.designMode = 'off'));
+    await expect.poll(() => live.highlightedTexts(), { timeout: 5_000 }).toEqual({ corroborated: ['38%'], conflicting: [] });
+    await live.page.close();
+  });
+
   it('checks a document the page writes anew with document.open()', async () => {
     const live = new ArticlePage(await tally.context.newPage());
     await live.goto(`${site.origin}/live.html`);

@@ -67,6 +67,7 @@ describe('TallyPage without the CSS Custom Highlight API', () => {
     page = undefined;
     reports = [];
     settings = { enabled: true, disabledSites: [] };
+    document.designMode = 'off';
     document.body.innerHTML = '<p id="a">Growth was 7% last year.</p><p id="b">Nothing here.</p><p>Margins hit 42% in 2024.</p>';
   });
 
@@ -141,6 +142,26 @@ describe('TallyPage without the CSS Custom Highlight API', () => {
     settingsListener?.({ enabled: true, disabledSites: [] });
     await vi.waitFor(() => expect(last()).toMatchObject({ status: 'done', corroborated: 1, conflicting: 1 }));
     expect(findings()).toHaveLength(2);
+  });
+
+  it('drops its findings when the page turns into an editor (designMode), and checks it again when it turns back', async () => {
+    await start();
+    await vi.waitFor(() => expect(last()).toMatchObject({ status: 'done', corroborated: 1, conflicting: 1 }));
+
+    document.designMode = 'on';
+    await vi.waitFor(() => expect(last()).toMatchObject({ status: 'done', corroborated: 0, conflicting: 0 }), { timeout: 3000 });
+    expect(findings()).toEqual([]);
+
+    document.designMode = 'off';
+    await vi.waitFor(() => expect(last()).toMatchObject({ status: 'done', corroborated: 1, conflicting: 1 }), { timeout: 3000 });
+  });
+
+  it('checks nothing in a page that is an editor from the start', async () => {
+    document.designMode = 'on';
+    await start();
+    await vi.waitFor(() => expect(last()?.status).toBe('done'));
+    expect(findings()).toEqual([]);
+    document.designMode = 'off';
   });
 
   it('checks a paragraph added later, and drops a finding whose text went away', async () => {
