@@ -272,6 +272,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     if (best.agreement === 'conflict') {
       const cp = best.figure.period;
       if (cp && !scan.figures[i]!.period && !scan.periods.some((q) => q.from === cp.from && q.to === cp.to)) return;
+      if (otherTime(scan.figures[i]!, best.claim, best.figure)) return;
       const samePlace = !!pageEntities[i] && pageEntities[i] === best.figure.entity;
       if (!samePlace && best.shared < 2) return;
       if (implausibleGap(scan.figures[i]!, best.figure)) return;
@@ -298,6 +299,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     if (implausibleGap(scan.figures[i]!, best.figure)) return;
     // A claim given for a period says nothing against a figure given for none ("last year").
     if (best.figure.period && !scan.figures[i]!.period) return;
+    if (otherTime(scan.figures[i]!, best.claim, best.figure)) return;
     // The sentence says whose figure it is; a claim that binds its figure to no place must at
     // least be about that place, or come from a document about it ("Europe's 29% of licensing
     // deals" is not the 40% of a report on China).
@@ -314,6 +316,17 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     for (const m of found) m.fuzzy = options.fuzzy(m.claim, words);
   }
   return found;
+}
+
+/** Words with which a document gives a figure as of its own time, naming no year. */
+const PRESENT = /\b(?:currently|current|now|today|at present|presently|to date|so far)\b/i;
+
+/**
+ * A page figure given for a year says nothing against a document's figure given for the
+ * document's own time: its "currently 25%" is not contradicted by "12% in 2019".
+ */
+function otherTime(page: Figure, claim: IndexedClaim, figure: IndexedFigure): boolean {
+  return !!page.period && !figure.period && PRESENT.test(claim.quote);
 }
 
 /** Both figures are given for periods, and not the same one. */

@@ -132,12 +132,34 @@ export interface SentenceSubject {
   names: Set<string>;
   /** The one word of a leading "In Jiangsu," that is neither a known place nor a month. */
   leadingPlace: string | null;
+  /** The terms of a part the sentence keeps to: "in oncology alone", "for oncology assets alone". */
+  segment: string[];
+}
+
+/** Words that open the phrase a part of a whole is named in: "in oncology alone". */
+const SEGMENT_OPENERS = new Set(['in', 'for', 'among', 'within', 'across', 'of', 'on', 'at']);
+
+/**
+ * The content terms of the parts of a whole a sentence keeps to with "alone": the words after the
+ * phrase's preposition ("for oncology assets alone"), or the one word before ("oncology alone").
+ * Places are left to the place guards, and years name no part ("In 2024 alone").
+ */
+function segmentTerms(sentence: string): string[] {
+  const out: string[] = [];
+  for (const m of sentence.matchAll(/((?:[A-Za-z][\w'’&-]*\s+){1,4})alone\b/g)) {
+    let words = m[1]!.trim().split(/\s+/);
+    if (words.at(-1)!.toLowerCase() === 'let') continue;
+    const opener = words.findLastIndex((w) => SEGMENT_OPENERS.has(w.toLowerCase()));
+    words = opener >= 0 ? words.slice(opener + 1) : words.slice(-1);
+    out.push(...placedTerms(words.join(' ')).map((t) => t.term).filter((t) => !isEntity(t)));
+  }
+  return out;
 }
 
 export function sentenceSubject(sentence: string): SentenceSubject {
   const lead = /^In ([A-Z][a-z]+),/.exec(sentence)?.[1];
   const leadingPlace = lead && !entityOf(lead.toLowerCase()) && !MONTH.test(lead) ? lead.toLowerCase() : null;
-  return { lower: sentence.toLowerCase(), names: namesOf(sentence).names, leadingPlace };
+  return { lower: sentence.toLowerCase(), names: namesOf(sentence).names, leadingPlace, segment: segmentTerms(sentence) };
 }
 
 /** Words that open a clause of its own: an owner before them owns something else ("McKinsey's analysts found that…"). */
@@ -163,7 +185,8 @@ const claimSubjects = new WeakMap<IndexedClaim, { names: Set<string>; quote: str
 /**
  * True when the sentence is about another subject than the claim: it names companies or
  * products and none of the claim's, or the figure's phrase names an owner the claim does not, or
- * the sentence opens on a place the claim does not name, or
+ * the sentence opens on a place the claim does not name, or keeps to a part ("in oncology alone")
+ * the claim does not name, or
  * places (in the figure's clause) none of which the claim or its document is about.
  */
 export function otherSubject(
@@ -179,6 +202,8 @@ export function otherSubject(
   if (names.size > 0 && subject.names.size > 0 && ![...names].some((n) => subject.lower.includes(n))) return true;
   for (const owner of owners) if (!quote.includes(owner)) return true;
   if (subject.leadingPlace !== null && !quote.includes(subject.leadingPlace)) return true;
+  // "In oncology alone, …" is about a part of what a claim about the whole counts.
+  if (subject.segment.some((t) => !claim.termSet.has(t))) return true;
   if (clausePlaces.size > 0) {
     const about = documentPlaces(claim.source);
     if (![...clausePlaces].some((p) => claim.termSet.has(p) || about.has(p))) return true;
@@ -191,7 +216,10 @@ const HEAD_END = new Set(
   'that which who whose while whereas than compared versus vs since according reflecting making bringing suggesting indicating is are was were be been has have had will would could may might rose fell grew jumped surged reached came come originate originated says said and worth'.split(' '),
 );
 
-/** The first two content terms of the noun phrase right after a figure: "600 [granted ADC] patents", "25% of [global CAR-T] trials". */
+/**
+ * The first two content terms of the noun phrase right after a figure, and its last: "600 [granted
+ * ADC] patents", "25% of [global CAR-T] trials", "600 [TPD patent] … [applications]".
+ */
 export function headTerms(text: string, end: number): string[] {
   const rest = text.slice(end, end + 80);
   const stop = /[,;:.()!?]/.exec(rest);
@@ -201,12 +229,15 @@ export function headTerms(text: string, end: number): string[] {
   for (const w of words) {
     const lower = w.toLowerCase();
     if (HEAD_END.has(lower) || POPULATION_END.has(lower) || /\d/.test(w)) break;
+    // A participle after the noun starts what is said of it: "seven frontier technologies named in…".
+    if (kept.length > 0 && /(?:ed|ing)$/.test(lower)) break;
     if (!SCOPE_WORDS.has(lower) && !(lower.length > 4 && lower.endsWith('ly'))) kept.push(w);
   }
-  return placedTerms(kept.join(' '))
+  const terms = placedTerms(kept.join(' '))
     .map((t) => t.term)
-    .filter((t) => !isEntity(t))
-    .slice(0, 2);
+    .filter((t) => !isEntity(t));
+  // The phrase's last word is its head noun: "600 TPD patent [applications]".
+  return terms.length > 2 ? [terms[0]!, terms[1]!, terms.at(-1)!] : terms;
 }
 
 const claimHeads = new WeakMap<IndexedFigure, string[]>();
