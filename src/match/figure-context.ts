@@ -73,6 +73,14 @@ const REFERENCE_WORDS = /\b(?:than|to|with|versus|vs\.?|against|on|over|from|lik
 /** "20%–30% of US levels": a place right after a figure and "of" is what the figure is measured against. */
 const OF_AFTER_FIGURE = /[\d%]\s+of\s+(?:the\s+)?$/;
 
+/** "…, while in the US, …", "that in China, …": a place a clause opens on, in a phrase of its own. */
+function opensClauseWithPlace(text: string, t: PlacedTerm): boolean {
+  return (
+    /^\s*,/.test(text.slice(t.end, t.end + 3)) &&
+    /(?:^|[,;:]\s*|\b(?:that|while|whereas|but|and)\s+)in\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, t.start - 24), t.start))
+  );
+}
+
 function isReference(text: string, t: PlacedTerm): boolean {
   if (/['’]s$/.test(text.slice(t.start, t.end))) return false;
   const before = text.slice(Math.max(0, t.start - 16), t.start);
@@ -102,8 +110,9 @@ export function figureEntity(text: string, terms: PlacedTerm[], boundaries: numb
     // "the US's 38%": a possessive right before the figure names its owner, whatever precedes it.
     if (/['’]s$/.test(text.slice(t.start, t.end)) && gap.trim() === '') return t.term;
     if (isReference(text, t)) continue;
-    // Across a comma only the sentence's own subject still holds: "Zhangjiang, by comparison, is at 1,500".
-    if (pastComma && k > 1) break;
+    // Across a comma only the sentence's own subject still holds: "Zhangjiang, by comparison, is at 1,500";
+    // and a clause's opening "in China," ("data show that in China, the top 80 targets account for 80%").
+    if (pastComma && k > 1 && !opensClauseWithPlace(text, t)) break;
     return t.term;
   }
   // A sentence about one place only is about that place throughout: "Industry: Boston hosts …,
