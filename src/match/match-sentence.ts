@@ -225,14 +225,19 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   }
 
   // 2. A figure that agrees on its own, described alike on both sides.
-  const stands = (p: Pair) => p.agreement === 'agree' && p.sim >= CORROBORATE_AT && (p.local >= MIN_LOCAL || (p.described >= DESCRIBED && p.sim >= DESCRIBED_SIM));
+  // A small count or a rank agrees by chance often: alone, it needs two near words in common or its place.
+  const stands = (p: Pair, i: number) =>
+    p.agreement === 'agree' &&
+    p.sim >= CORROBORATE_AT &&
+    (p.local >= MIN_LOCAL || (p.described >= DESCRIBED && p.sim >= DESCRIBED_SIM)) &&
+    (distinctive(scan.figures[i]!) || p.shared >= 2 || p.sameEntity);
   scan.figures.forEach((_f, i) => {
     if (out[i]) return;
     // The counterpart is chosen by how well it is described, before its value is looked at:
     // "38% of TPD patents" is about the document's 37% of patents, not its 38% of publications.
     const pool = pairsByFigure[i]!.filter((p) => !used.has(p.figure));
     const top = Math.max(0, ...pool.map(alignment));
-    const agreeing = pool.filter((p) => stands(p) && alignment(p) >= top - MARGIN).sort((a, b) => alignment(b) - alignment(a));
+    const agreeing = pool.filter((p) => stands(p, i) && alignment(p) >= top - MARGIN).sort((a, b) => alignment(b) - alignment(a));
     const best = agreeing[0];
     if (!best) return;
     take(i, best, 'corroborated');
