@@ -21,6 +21,7 @@ import {
   ownersAround,
   otherHead,
   otherSubject,
+  outcomeAgainstForecast,
   partOfYear,
   POPULATION_END,
   SCOPE_WORDS,
@@ -190,6 +191,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const kept: Pair[] = [];
     for (const p of pairs) {
       if (otherSubject(subject, owners, places, p.claim, placesOfDocument)) continue;
+      if (outcomeAgainstForecast(sentence, f, p.claim, p.figure)) continue;
       if (f.unit === 'percent' && change !== claimFigureIsChange(p.claim, p.figure)) continue;
       head ??= headTerms(sentence, f.end);
       if (otherHead(head, sentenceTerms, p.claim, p.figure)) continue;

@@ -8,6 +8,7 @@ import type { IndexedClaim, IndexedFigure } from '../claims/claim-index';
 import type { Figure } from '../quantity/figure';
 import { entityOf, isEntity } from '../text/entities';
 import { normaliseWord, placedTerms, type PlacedTerm } from '../text/terms';
+import { clauseBoundaries } from './figure-context';
 
 /** Words that end the noun phrase after a figure: prepositions, verbs and clause openers. */
 export const POPULATION_END = new Set(
@@ -285,4 +286,24 @@ export function clauseAround(boundaries: readonly number[], start: number, end: 
 /** The places named in the clause [from, to). */
 export function clausePlaces(terms: readonly PlacedTerm[], [from, to]: readonly [number, number]): Set<string> {
   return new Set(terms.filter((t) => isEntity(t.term) && t.start >= from && t.end <= to).map((t) => t.term));
+}
+
+/** Words that give a figure as a projection or a goal rather than an outcome. */
+const FORECAST = /\b(?:projected|projects?|expected|expects?|forecasts?|forecasted|predicted|predicts?|will|would|is set to|are set to|aims? to|aiming to|plans? to|planned|intends? to)\b/i;
+
+const claimForecasts = new WeakMap<IndexedFigure, boolean>();
+
+/**
+ * True when the claim gives its figure as a projection or goal ("projected to grow by over 7%
+ * annually") and the sentence gives its figure as an outcome of a year ("grew by more than 7% in
+ * 2025"): an outcome neither bears out nor contradicts a forecast.
+ */
+export function outcomeAgainstForecast(sentence: string, page: Figure, claim: IndexedClaim, figure: IndexedFigure): boolean {
+  if (!page.period || FORECAST.test(sentence)) return false;
+  let forecast = claimForecasts.get(figure);
+  if (forecast === undefined) {
+    const [from, to] = clauseAround(clauseBoundaries(claim.quote), figure.start, figure.end);
+    claimForecasts.set(figure, (forecast = FORECAST.test(claim.quote.slice(from, Math.min(to, claim.quote.length)))));
+  }
+  return forecast;
 }
