@@ -298,8 +298,11 @@ const claimForecasts = new WeakMap<IndexedFigure, boolean>();
  * annually") and the sentence gives its figure as an outcome of a year ("grew by more than 7% in
  * 2025"): an outcome neither bears out nor contradicts a forecast.
  */
+/** A sentence that sets a goal: "the plan calls for 15 hubs", "a target of 80% by 2030". */
+const GOAL = /\b(?:calls? for|call(?:ed|ing) for|targets?|goals?|envisag\w*|mandat\w*|pledg\w*|vows?)\b/i;
+
 export function outcomeAgainstForecast(sentence: string, page: Figure, claim: IndexedClaim, figure: IndexedFigure): boolean {
-  if (!page.period || FORECAST.test(sentence)) return false;
+  if (!page.period || FORECAST.test(sentence) || GOAL.test(sentence) || /^by\b/i.test(page.period.text)) return false;
   let forecast = claimForecasts.get(figure);
   if (forecast === undefined) {
     const [from, to] = clauseAround(clauseBoundaries(claim.quote), figure.start, figure.end);
