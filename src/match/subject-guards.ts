@@ -147,6 +147,7 @@ const SEGMENT_OPENERS = new Set(['in', 'for', 'among', 'within', 'across', 'of',
  */
 function segmentTerms(sentence: string): string[] {
   const out: string[] = [];
+  if (!sentence.includes('alone')) return out;
   for (const m of sentence.matchAll(/((?:[A-Za-z][\w'’&-]*\s+){1,4})alone\b/g)) {
     let words = m[1]!.trim().split(/\s+/);
     if (words.at(-1)!.toLowerCase() === 'let') continue;
@@ -298,11 +299,23 @@ const claimForecasts = new WeakMap<IndexedFigure, boolean>();
  * annually") and the sentence gives its figure as an outcome of a year ("grew by more than 7% in
  * 2025"): an outcome neither bears out nor contradicts a forecast.
  */
+let lastSentence = '';
+let lastForecast = false;
+
+/** Whether a sentence gives a projection or sets a goal; asked for each pair of its figures, read once. */
+function forecastSentence(sentence: string): boolean {
+  if (sentence !== lastSentence) {
+    lastSentence = sentence;
+    lastForecast = FORECAST.test(sentence) || GOAL.test(sentence);
+  }
+  return lastForecast;
+}
+
 /** A sentence that sets a goal: "the plan calls for 15 hubs", "a target of 80% by 2030". */
 const GOAL = /\b(?:calls? for|call(?:ed|ing) for|targets?|goals?|envisag\w*|mandat\w*|pledg\w*|vows?)\b/i;
 
 export function outcomeAgainstForecast(sentence: string, page: Figure, claim: IndexedClaim, figure: IndexedFigure): boolean {
-  if (!page.period || FORECAST.test(sentence) || GOAL.test(sentence) || /^by\b/i.test(page.period.text)) return false;
+  if (!page.period || /^by\b/i.test(page.period.text) || forecastSentence(sentence)) return false;
   let forecast = claimForecasts.get(figure);
   if (forecast === undefined) {
     const [from, to] = clauseAround(clauseBoundaries(claim.quote), figure.start, figure.end);
