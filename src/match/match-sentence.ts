@@ -3,7 +3,7 @@
  * quantity (same unit kind, period, place and description), and whether the values agree.
  */
 import type { ClaimIndex, IndexedClaim, IndexedFigure } from '../claims/claim-index';
-import type { Figure } from '../quantity/figure';
+import type { Figure, Period } from '../quantity/figure';
 import { isNumberWord } from '../quantity/number-words';
 import { scanQuantities } from '../quantity/parse-figures';
 import { placedTerms, type PlacedTerm } from '../text/terms';
@@ -13,15 +13,16 @@ import { retrieveCandidates, type Candidate } from './retrieve';
 import {
   assertion,
   claimFigureIsChange,
+  claimFigureIsForecast,
   clauseAround,
   clausePlaces,
   headTerms,
   implausibleGap,
   isChange,
+  isOutcome,
   ownersAround,
   otherHead,
   otherSubject,
-  outcomeAgainstForecast,
   partOfYear,
   POPULATION_END,
   SCOPE_WORDS,
@@ -82,7 +83,7 @@ function sameKind(p: Figure, c: IndexedFigure): boolean {
   if (p.unit === 'duration' && p.timeUnit !== c.timeUnit) return false;
   if (p.per && c.per && p.per !== c.per) return false;
   if ((p.per === 'point') !== (c.per === 'point')) return false;
-  if (p.period && c.period && (p.period.from !== c.period.from || p.period.to !== c.period.to)) return false;
+  if (otherPeriod(p, c)) return false;
   // "The first half of 2025", "Q1 2025" and "through August 2025" are parts of the year 2025.
   if (p.period && c.period && partOfYear(p.period.text) !== partOfYear(c.period.text)) return false;
   return true;
@@ -187,11 +188,12 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const places = clausePlaces(terms, clause);
     const owners = ownersAround(sentence, f.start, f.end);
     const change = f.unit === 'percent' && isChange(sentence, f.start, f.end);
+    const outcome = isOutcome(sentence, f);
     let head: string[] | undefined;
     const kept: Pair[] = [];
     for (const p of pairs) {
       if (otherSubject(subject, owners, places, p.claim, placesOfDocument)) continue;
-      if (outcomeAgainstForecast(sentence, f, p.claim, p.figure)) continue;
+      if (outcome && claimFigureIsForecast(p.claim, p.figure)) continue;
       if (f.unit === 'percent' && change !== claimFigureIsChange(p.claim, p.figure)) continue;
       head ??= headTerms(sentence, f.end);
       if (otherHead(head, sentenceTerms, p.claim, p.figure)) continue;
@@ -256,6 +258,13 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   // one; it contradicts nothing, however its words align it.
   const statesSibling = (i: number, conflict: Pair) =>
     pairsByFigure[i]!.some((p) => p.claim === conflict.claim && p.agreement === 'agree' && !otherPeriod(p.figure, conflict.figure));
+  // What a conflict needs whichever step reads it: values not wildly apart, the same time, and no
+  // figure of the sentence stating the claim's value, nor this one stating another of the claim's.
+  const conflictStands = (i: number, conflict: Pair) =>
+    !implausibleGap(scan.figures[i]!, conflict.figure) &&
+    !otherTime(scan.figures[i]!, conflict.claim, conflict.figure) &&
+    !statedElsewhere(i, conflict.figure) &&
+    !statesSibling(i, conflict);
   // 3. The other figures of a claim the sentence is known to restate: "400 patents in 2024, versus
   //    178 in the US" aligns 178 with the claim's other count, the one for the US.
   const alignRest = () => scan.figures.forEach((f, i) => {
@@ -278,12 +287,10 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     // wildly apart, and no other figure of the sentence stating the claim's value.
     if (best.agreement === 'conflict') {
       const cp = best.figure.period;
-      if (cp && !scan.figures[i]!.period && !scan.periods.some((q) => q.from === cp.from && q.to === cp.to)) return;
-      if (otherTime(scan.figures[i]!, best.claim, best.figure)) return;
+      if (cp && !scan.figures[i]!.period && !scan.periods.some((q) => samePeriod(q, cp))) return;
       const samePlace = !!pageEntities[i] && pageEntities[i] === best.figure.entity;
       if (!samePlace && best.shared < 2) return;
-      if (implausibleGap(scan.figures[i]!, best.figure)) return;
-      if (statedElsewhere(i, best.figure) || statesSibling(i, best)) return;
+      if (!conflictStands(i, best)) return;
     }
     take(i, best, best.agreement === 'agree' ? 'corroborated' : 'conflicting');
   });
@@ -302,11 +309,9 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const runnerUp = pairs.find((p) => p.figure !== best.figure && p.figure.low !== best.figure.low);
     if (runnerUp && best.sim - runnerUp.sim < MARGIN) return;
     if (narrowerPopulation(best, sentenceTerms)) return;
-    if (statedElsewhere(i, best.figure) || statesSibling(i, best)) return;
-    if (implausibleGap(scan.figures[i]!, best.figure)) return;
     // A claim given for a period says nothing against a figure given for none ("last year").
     if (best.figure.period && !scan.figures[i]!.period) return;
-    if (otherTime(scan.figures[i]!, best.claim, best.figure)) return;
+    if (!conflictStands(i, best)) return;
     // The sentence says whose figure it is; a claim that binds its figure to no place must at
     // least be about that place, or come from a document about it ("Europe's 29% of licensing
     // deals" is not the 40% of a report on China).
@@ -336,9 +341,13 @@ function otherTime(page: Figure, claim: IndexedClaim, figure: IndexedFigure): bo
   return !!page.period && !figure.period && PRESENT.test(claim.quote);
 }
 
+function samePeriod(a: Period, b: Period): boolean {
+  return a.from === b.from && a.to === b.to;
+}
+
 /** Both figures are given for periods, and not the same one. */
-function otherPeriod(a: IndexedFigure, b: IndexedFigure): boolean {
-  return !!a.period && !!b.period && (a.period.from !== b.period.from || a.period.to !== b.period.to);
+function otherPeriod(a: { period?: Period }, b: { period?: Period }): boolean {
+  return !!a.period && !!b.period && !samePeriod(a.period, b.period);
 }
 
 /** The least similarity an anchor needs: a lone agreement (step 2) or a lone conflict (step 4). */

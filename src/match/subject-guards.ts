@@ -292,34 +292,29 @@ export function clausePlaces(terms: readonly PlacedTerm[], [from, to]: readonly 
 /** Words that give a figure as a projection or a goal rather than an outcome. */
 const FORECAST = /\b(?:projected|projects?|expected|expects?|forecasts?|forecasted|predicted|predicts?|will|would|is set to|are set to|aims? to|aiming to|plans? to|planned|intends? to)\b/i;
 
+/** A sentence that sets a goal: "the plan calls for 15 hubs", "a target of 80% by 2030". */
+const GOAL = /\b(?:calls? for|call(?:ed|ing) for|targets?|goals?|envisag\w*|mandat\w*|pledg\w*|vows?)\b/i;
+
+/**
+ * True for a page figure given as the outcome of a year ("grew by more than 7% in 2025"): it has
+ * a period that is no deadline ("by 2030"), in a sentence that neither projects nor sets a goal.
+ */
+export function isOutcome(sentence: string, page: Figure): boolean {
+  return !!page.period && !/^by\b/i.test(page.period.text) && !FORECAST.test(sentence) && !GOAL.test(sentence);
+}
+
 const claimForecasts = new WeakMap<IndexedFigure, boolean>();
 
 /**
  * True when the claim gives its figure as a projection or goal ("projected to grow by over 7%
- * annually") and the sentence gives its figure as an outcome of a year ("grew by more than 7% in
- * 2025"): an outcome neither bears out nor contradicts a forecast.
+ * annually"), in the figure's own clause. An outcome (see `isOutcome`) neither bears out nor
+ * contradicts a forecast.
  */
-let lastSentence = '';
-let lastForecast = false;
-
-/** Whether a sentence gives a projection or sets a goal; asked for each pair of its figures, read once. */
-function forecastSentence(sentence: string): boolean {
-  if (sentence !== lastSentence) {
-    lastSentence = sentence;
-    lastForecast = FORECAST.test(sentence) || GOAL.test(sentence);
-  }
-  return lastForecast;
-}
-
-/** A sentence that sets a goal: "the plan calls for 15 hubs", "a target of 80% by 2030". */
-const GOAL = /\b(?:calls? for|call(?:ed|ing) for|targets?|goals?|envisag\w*|mandat\w*|pledg\w*|vows?)\b/i;
-
-export function outcomeAgainstForecast(sentence: string, page: Figure, claim: IndexedClaim, figure: IndexedFigure): boolean {
-  if (!page.period || /^by\b/i.test(page.period.text) || forecastSentence(sentence)) return false;
+export function claimFigureIsForecast(claim: IndexedClaim, figure: IndexedFigure): boolean {
   let forecast = claimForecasts.get(figure);
   if (forecast === undefined) {
     const [from, to] = clauseAround(clauseBoundaries(claim.quote), figure.start, figure.end);
-    claimForecasts.set(figure, (forecast = FORECAST.test(claim.quote.slice(from, Math.min(to, claim.quote.length)))));
+    claimForecasts.set(figure, (forecast = FORECAST.test(claim.quote.slice(from, to))));
   }
   return forecast;
 }
