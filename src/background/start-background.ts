@@ -3,7 +3,7 @@ import { loadBundledIndex } from '../claims/bundled-index';
 import { checkBlocks } from '../match/check-blocks';
 import { handleMessages, packFindings, sendToContent, type CheckedTexts, type ContentToBackground, type PageSummary } from '../messages';
 import { isSiteEnabled, siteOf } from '../settings/site-enabled';
-import { getSettingsFor, migrateSettings, onSettingsChanged } from '../settings/storage';
+import { getSettingsFor, migrateSettings, onSettingsChanged, type Settings } from '../settings/storage';
 import { sourceHref } from '../ui/source-href';
 import { sourceInfo } from '../ui/source-info';
 import { badgeFor, EMPTY_BADGE, type Badge } from './badge';
@@ -45,11 +45,15 @@ export function startBackground(): void {
   });
   browser.tabs.onRemoved.addListener((tabId) => void pages.delete(tabId));
 
-  // Switching a site off clears its badges at once, before its tabs even hear of it. Each tab's
-  // site is read on its own: the whole list of sites can be long.
+  // Switching a site off clears its badges at once, before its tabs even hear of it. Only the
+  // sites of open tabs are read, each once: the whole list of sites can be long.
   onSettingsChanged(() => {
+    const reads = new Map<string | null, Promise<Settings>>();
     for (const [tabId, summary] of pages) {
-      void getSettingsFor(siteOf(summary.url)).then((settings) => {
+      const site = siteOf(summary.url);
+      let read = reads.get(site);
+      if (!read) reads.set(site, (read = getSettingsFor(site)));
+      void read.then((settings) => {
         if (pages.get(tabId) !== summary || isSiteEnabled(summary.url, settings)) return;
         show(tabId, { ...summary, status: 'off', corroborated: 0, conflicting: 0 });
       });

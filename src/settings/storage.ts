@@ -63,9 +63,14 @@ export function parseSettings(raw: Record<string, unknown>): Settings {
  * back to its default, and so does a store that cannot be read at all (a damaged profile): Tally
  * then runs with its defaults.
  */
-export async function getSettings(): Promise<Settings> {
+export function getSettings(): Promise<Settings> {
+  return readOrDefault(async () => parseSettings(await browser.storage.local.get(null)));
+}
+
+/** The settings `read` gives, or the defaults when the store cannot be read. */
+async function readOrDefault(read: () => Promise<Settings>): Promise<Settings> {
   try {
-    return parseSettings(await browser.storage.local.get(null));
+    return await read();
   } catch (error) {
     console.error('[tally] cannot read the settings', error);
     return { ...DEFAULT_SETTINGS, disabledSites: [] };
@@ -76,19 +81,25 @@ export async function getSettings(): Promise<Settings> {
  * Reads the settings that decide one site (a page's content script needs no other): the global
  * switch, and `disabledSites` holding the site alone when it is off. Never throws, as `getSettings`.
  */
-export async function getSettingsFor(site: string | null): Promise<Settings> {
-  try {
+export function getSettingsFor(site: string | null): Promise<Settings> {
+  return readOrDefault(async () => {
     const keys = site === null ? [ENABLED_KEY, SITE_LIST_KEY] : [ENABLED_KEY, SITE_LIST_KEY, siteKey(site)];
     const raw = await browser.storage.local.get(keys);
     const off = site !== null && (raw[siteKey(site)] === true || parseSiteList(raw[SITE_LIST_KEY]).includes(site));
     return { enabled: parseEnabled(raw[ENABLED_KEY]), disabledSites: off ? [site] : [] };
-  } catch (error) {
-    console.error('[tally] cannot read the settings', error);
-    return { ...DEFAULT_SETTINGS, disabledSites: [] };
-  }
+  });
 }
 
 type StorageChanges = Record<string, unknown>;
+
+/** Calls `onChange` whenever a change in `storage.local` passes `concerns`. Returns the unwatch function. */
+function onStoreChange(concerns: (changes: StorageChanges) => boolean, onChange: () => void): () => void {
+  const listener = (changes: StorageChanges, area: string) => {
+    if (area === 'local' && concerns(changes)) onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
 
 /**
  * Calls `read` whenever a change in `storage.local` passes `concerns`, and hands `onChange` what it
@@ -101,17 +112,14 @@ function watchStore(
 ): () => void {
   let asked = 0;
   let answered = 0;
-  const listener = (changes: StorageChanges, area: string) => {
-    if (area !== 'local' || !concerns(changes)) return;
+  return onStoreChange(concerns, () => {
     const ask = ++asked;
     void read().then((settings) => {
       if (ask < answered) return;
       answered = ask;
       onChange(settings);
     });
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  });
 }
 
 function concernsAnySite(changes: StorageChanges): boolean {
@@ -138,11 +146,7 @@ export function watchSettingsFor(site: string | null, onChange: (settings: Setti
 
 /** Calls `onChange` whenever any setting changes, without reading them. Returns the unwatch function. */
 export function onSettingsChanged(onChange: () => void): () => void {
-  const listener = (changes: StorageChanges, area: string) => {
-    if (area === 'local' && concernsAnySite(changes)) onChange();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return onStoreChange(concernsAnySite, onChange);
 }
 
 /** Turns Tally on or off everywhere. */
