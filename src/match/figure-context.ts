@@ -3,7 +3,7 @@
  * (near words weigh more than far ones, words across a clause boundary less) and the place the
  * figure is bound to ("in the US", "China's total").
  */
-import type { PlacedTerm } from '../text/terms';
+import { normaliseWord, type PlacedTerm } from '../text/terms';
 import { isEntity } from '../text/entities';
 
 export type TermWeights = Map<string, number>;
@@ -27,11 +27,67 @@ function crosses(boundaries: number[], a: number, b: number): boolean {
 }
 
 /**
+ * Words that name no quantity of their own: a clause with only these beside its figure ("compared
+ * with roughly USD 40 billion in China over the same period") says nothing of what it counts.
+ */
+const FILLER_TERMS = new Set(
+  ['period', 'earlier', 'later', 'before', 'respectively', 'time', 'level', 'levels', 'figure', 'total', 'mark'].map(normaliseWord),
+);
+
+/** A clause that sets another place beside the one before: "…, while China delivered …". */
+const PARALLEL_BOUNDARY = /^(?:while|whereas|versus|vs|against|compared)\b/i;
+
+/** How much of the clause before a figure's own clause the figure takes (see `inheritedClause`). */
+const PARALLEL_SHARE = 0.8;
+
+/**
+ * The clause before the one that holds [start, end), when the figure counts what that clause
+ * counts: its own clause has no words outside the figure beyond places and filler ("…reached
+ * about USD 54 billion in the US, compared with roughly USD 40 billion in China", "Frontier
+ * technologies named: 7"), or it sets another place beside the one before ("the US generated
+ * USD 405 billion across 423 transactions, while China delivered USD 10 billion across 64
+ * deals"), where the words of the first clause count a little less. Undefined otherwise.
+ */
+function inheritedClause(text: string, terms: PlacedTerm[], boundaries: number[], start: number, end: number): { from: number; share: number } | undefined {
+  let from: number | undefined;
+  for (const b of boundaries) if (b < start) from = b;
+  if (from === undefined || from === 0) return undefined;
+  const to = boundaries.find((b) => b >= end) ?? Number.POSITIVE_INFINITY;
+  let own = false;
+  let place = false;
+  for (const t of terms) {
+    if (t.start < from || t.start >= to || (t.start >= start && t.end <= end)) continue;
+    // The boundary's own word ("versus", "against") is not a word of the clause.
+    if (t.start === from) continue;
+    if (isEntity(t.term)) place ||= t.start < start;
+    else if (!FILLER_TERMS.has(t.term)) own = true;
+  }
+  if (!own) return { from, share: 1 };
+  return place && PARALLEL_BOUNDARY.test(text.slice(from, from + 12)) ? { from, share: PARALLEL_SHARE } : undefined;
+}
+
+/**
  * Term weights for the figure at [start, end) of `text`: 1 within three words of it, then
  * fading to 0.3; halved across a clause boundary. Entity terms are left out: they are compared
  * through `figureEntity`, since "China" alone must never make two figures the same quantity.
+ * A figure that counts what the clause before counts (see `inheritedClause`) also takes the
+ * words of that clause, weighed from where it ends.
  */
 export function figureTerms(text: string, terms: PlacedTerm[], boundaries: number[], start: number, end: number): TermWeights {
+  const weights = ownTerms(text, terms, boundaries, start, end);
+  const inherited = inheritedClause(text, terms, boundaries, start, end);
+  if (inherited === undefined) return weights;
+  // The comma that ends the clause before ("…in the US, compared with…") parts nothing from the figure.
+  let at = inherited.from;
+  while (at > 0 && /[\s,]/.test(text[at - 1]!)) at--;
+  for (const [term, w] of ownTerms(text, terms, boundaries, at, at)) {
+    const share = w * inherited.share;
+    if (share > (weights.get(term) ?? 0)) weights.set(term, share);
+  }
+  return weights;
+}
+
+function ownTerms(text: string, terms: PlacedTerm[], boundaries: number[], start: number, end: number): TermWeights {
   const weights: TermWeights = new Map();
   const commas: number[] = [];
   for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) commas.push(i);

@@ -36,6 +36,8 @@ const SYNONYMS: ReadonlyMap<string, string> = new Map([
     'decreased', 'slump', 'slumped', 'plunge', 'plunged', 'shrank', 'shrink']
     .map((w) => [w, 'fall'] as const),
   ['annually', 'year'], ['yearly', 'year'], ['firms', 'company'], ['firm', 'company'], ['drugmakers', 'company'], ['drugmaker', 'company'],
+  ...['deal', 'deals', 'transaction', 'transactions', 'pact', 'pacts', 'agreement', 'agreements'].map((w) => [w, 'deal'] as const),
+  ...['publication', 'publications', 'paper', 'papers'].map((w) => [w, 'publication'] as const),
 ]);
 
 /** British spellings mapped to the American ones the index uses. */
