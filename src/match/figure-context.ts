@@ -66,6 +66,13 @@ function inheritedClause(text: string, terms: PlacedTerm[], boundaries: number[]
   return place && PARALLEL_BOUNDARY.test(text.slice(from, from + 12)) ? { from, share: PARALLEL_SHARE } : undefined;
 }
 
+/** True when a clause that sets another place beside the one before (see PARALLEL_BOUNDARY) opens between `a` and `b`. */
+function besideAcross(text: string, boundaries: number[], a: number, b: number): boolean {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  return boundaries.some((x) => x > lo && x < hi && PARALLEL_BOUNDARY.test(text.slice(x, x + 12)));
+}
+
 /**
  * Term weights for the figure at [start, end) of `text`: 1 within three words of it, then
  * fading to 0.3; halved across a clause boundary. Entity terms are left out: they are compared
@@ -173,6 +180,10 @@ export function figureEntity(text: string, terms: PlacedTerm[], boundaries: numb
   }
   // A sentence about one place only is about that place throughout: "Industry: Boston hosts …,
   // and biopharma employment density is about 7,100 people per square kilometer".
-  const places = new Set(terms.filter((t) => isEntity(t.term) && !isReference(text, t)).map((t) => t.term));
+  // Not a place in a clause set beside the figure's: "Its top 80 targets cover 80% …, while the US
+  // needs 109" says nothing of where the 80% is.
+  const places = new Set(
+    terms.filter((t) => isEntity(t.term) && !isReference(text, t) && !besideAcross(text, boundaries, start, t.start)).map((t) => t.term),
+  );
   return places.size === 1 ? [...places][0] : undefined;
 }
