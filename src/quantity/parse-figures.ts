@@ -209,8 +209,40 @@ interface Scanner {
   t: Token[];
 }
 
-/** Reads a number at token i: digits, cardinal words, fractions. */
+/** Reads a number at token i: digits, cardinal words, fractions, and ratios ("three in ten"). */
 function readNumber(s: Scanner, i: number, approximate: boolean): NumberRead | null {
+  const tok = s.t[i];
+  // "One in five": "one" is read as a number only as a ratio's or a scale's.
+  if (tok && isWord(tok, 'one')) {
+    const ratio = readRatio(s, { value: 1, tolerance: 0.5, next: i + 1, words: true });
+    if (ratio) return ratio;
+  }
+  const read = readPlainNumber(s, i, approximate);
+  return read && !read.fraction && !read.ordinal && !read.multiple ? (readRatio(s, read) ?? read) : read;
+}
+
+/** Denominators of the ratios people write as "N in M" or "N out of M". */
+const RATIO_DENOMINATORS = new Set([2, 3, 4, 5, 6, 8, 10, 20, 100]);
+
+/**
+ * "Three in ten", "one in five", "2 out of 3": a share written as a ratio, read as the percentage
+ * it stands for. Such a ratio is rounded by nature: it stands for anything within half a step of
+ * it (30% ± 5 for "three in ten", 1% ± 0.5 for "one in 100"), though no more than 5 points
+ * either way.
+ */
+function readRatio(s: Scanner, n: NumberRead): NumberRead | null {
+  const t = s.t;
+  let k = n.next;
+  if (isWord(t[k], 'in')) k++;
+  else if (isWord(t[k], 'out') && isWord(t[k + 1], 'of')) k += 2;
+  else return null;
+  const m = readPlainNumber(s, k, false);
+  if (!m || m.fraction || m.ordinal || m.multiple || !RATIO_DENOMINATORS.has(m.value) || !(n.value >= 1 && n.value < m.value)) return null;
+  if (!Number.isInteger(n.value) || (n.token && n.token.text !== String(n.value))) return null;
+  return { value: (n.value / m.value) * 100, tolerance: Math.min(5, 50 / m.value), next: m.next, words: true, fraction: true };
+}
+
+function readPlainNumber(s: Scanner, i: number, approximate: boolean): NumberRead | null {
   const t = s.t;
   const tok = t[i];
   if (!tok) return null;
