@@ -150,6 +150,23 @@ function isReference(text: string, t: PlacedTerm): boolean {
   return REFERENCE_WORDS.test(before) || OF_AFTER_FIGURE.test(before);
 }
 
+/** "…with Boston and the Bay Area": a place joined to a yardstick place is a yardstick too. */
+const JOINED_PLACE = /^\s*(?:,\s*|,?\s*(?:and|or|&)\s+)(?:the\s+)?$/i;
+
+/** The place terms of `terms` that are yardsticks (see `isReference`), by their index. */
+function referencePlaces(text: string, terms: PlacedTerm[]): Set<number> {
+  const out = new Set<number>();
+  let last = -1;
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k]!;
+    if (!isEntity(t.term)) continue;
+    const joined = last >= 0 && out.has(last) && JOINED_PLACE.test(text.slice(terms[last]!.end, t.start));
+    if (isReference(text, t) || (joined && !/['’]s$/.test(text.slice(t.start, t.end)))) out.add(k);
+    last = k;
+  }
+  return out;
+}
+
 /**
  * The place a figure is about: "… $54 billion in the US" (a place right after, with "in"), else
  * the nearest place before it in its clause ("China's total was about $39 billion"), else none.
@@ -162,6 +179,7 @@ export function figureEntity(text: string, terms: PlacedTerm[], boundaries: numb
     if (/\b(?:in|for|at|across|within|among)\s+(?:the\s+)?$/i.test(gap)) return t.term;
     break;
   }
+  const references = referencePlaces(text, terms);
   let pastComma = false;
   for (let k = terms.length - 1; k >= 0; k--) {
     const t = terms[k]!;
@@ -172,7 +190,7 @@ export function figureEntity(text: string, terms: PlacedTerm[], boundaries: numb
     if (!isEntity(t.term)) continue;
     // "the US's 38%": a possessive right before the figure names its owner, whatever precedes it.
     if (/['’]s$/.test(text.slice(t.start, t.end)) && gap.trim() === '') return t.term;
-    if (isReference(text, t)) continue;
+    if (references.has(k)) continue;
     // Across a comma only the sentence's own subject still holds: "Zhangjiang, by comparison, is at 1,500";
     // and a clause's opening "in China," ("data show that in China, the top 80 targets account for 80%").
     if (pastComma && k > 1 && !opensClauseWithPlace(text, t)) break;
@@ -183,7 +201,7 @@ export function figureEntity(text: string, terms: PlacedTerm[], boundaries: numb
   // Not a place in a clause set beside the figure's: "Its top 80 targets cover 80% …, while the US
   // needs 109" says nothing of where the 80% is.
   const places = new Set(
-    terms.filter((t) => isEntity(t.term) && !isReference(text, t) && !besideAcross(text, boundaries, start, t.start)).map((t) => t.term),
+    terms.filter((t, k) => isEntity(t.term) && !references.has(k) && !besideAcross(text, boundaries, start, t.start)).map((t) => t.term),
   );
   return places.size === 1 ? [...places][0] : undefined;
 }

@@ -260,8 +260,18 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     pairsByFigure[i]!.some((p) => p.claim === conflict.claim && p.agreement === 'agree' && !otherPeriod(p.figure, conflict.figure));
   // What a conflict needs whichever step reads it: values not wildly apart, the same time, and no
   // figure of the sentence stating the claim's value, nor this one stating another of the claim's.
+  // "China's R&D spending exceeded $260 billion" against "…in the US exceeded USD 260 billion,
+  // while China's total was about USD 39 billion": the page gives one place the value the claim
+  // gives another, however far apart the two values are.
+  const swapsPlaces = (i: number, conflict: Pair) => {
+    const owner = pageEntities[i];
+    if (!owner || conflict.figure.entity !== owner) return false;
+    return conflict.claim.figures.some(
+      (g) => g !== conflict.figure && !!g.entity && g.entity !== owner && !otherPeriod(g, conflict.figure) && compareValues(scan.figures[i]!, g) === 'agree',
+    );
+  };
   const conflictStands = (i: number, conflict: Pair) =>
-    !implausibleGap(scan.figures[i]!, conflict.figure) &&
+    (!implausibleGap(scan.figures[i]!, conflict.figure) || swapsPlaces(i, conflict)) &&
     !otherTime(scan.figures[i]!, conflict.claim, conflict.figure) &&
     !statedElsewhere(i, conflict.figure) &&
     !statesSibling(i, conflict);
