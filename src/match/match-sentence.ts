@@ -22,6 +22,7 @@ import {
   isOutcome,
   ownersAround,
   otherHead,
+  claimHead,
   otherSubject,
   partOfYear,
   POPULATION_END,
@@ -199,7 +200,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
       if (otherHead(head, sentenceTerms, p.claim, p.figure)) continue;
       kept.push(p);
     }
-    return kept;
+    return sameNoun(kept, (head ??= headTerms(sentence, f.end)).at(-1));
   });
 
   const out: (FigureMatch | undefined)[] = scan.figures.map(() => undefined);
@@ -477,4 +478,18 @@ function distinctive(f: Figure): boolean {
  */
 function describedByClaim(near: string[], claim: IndexedClaim): boolean {
   return near.length === 0 || near.some((t) => claim.termSet.has(t));
+}
+
+/**
+ * Of a claim's figures, the one counting what the page figure counts is its counterpart: where
+ * the last word of the page figure's phrase is the last word of one claim figure's, the claim's
+ * other figures are no readings of it ("37% of the world's papers" against "38% of global TPD
+ * publications and 37% of patents" is about the 38%, whatever the values).
+ */
+function sameNoun(pairs: Pair[], noun: string | undefined): Pair[] {
+  if (noun === undefined || pairs.length < 2) return pairs;
+  const named = new Set<IndexedClaim>();
+  for (const p of pairs) if (claimHead(p.claim, p.figure).at(-1) === noun) named.add(p.claim);
+  if (named.size === 0) return pairs;
+  return pairs.filter((p) => !named.has(p.claim) || claimHead(p.claim, p.figure).at(-1) === noun);
 }

@@ -251,9 +251,14 @@ const claimHeads = new WeakMap<IndexedFigure, string[]>();
  */
 export function otherHead(pageHead: readonly string[], sentenceTerms: ReadonlySet<string>, claim: IndexedClaim, figure: IndexedFigure): boolean {
   if (!pageHead.some((t) => !claim.termSet.has(t))) return false;
+  return claimHead(claim, figure).some((t) => !sentenceTerms.has(t));
+}
+
+/** The head terms of a claim figure's phrase (see `headTerms`), read once per figure. */
+export function claimHead(claim: IndexedClaim, figure: IndexedFigure): string[] {
   let head = claimHeads.get(figure);
   if (!head) claimHeads.set(figure, (head = headTerms(claim.quote, figure.end)));
-  return head.some((t) => !sentenceTerms.has(t));
+  return head;
 }
 
 const CHANGE_BEFORE =
