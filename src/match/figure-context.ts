@@ -154,7 +154,7 @@ function isReference(text: string, t: PlacedTerm): boolean {
 const JOINED_PLACE = /^\s*(?:,\s*|,?\s*(?:and|or|&)\s+)(?:the\s+)?$/i;
 
 /** The place terms of `terms` that are yardsticks (see `isReference`), by their index. */
-function referencePlaces(text: string, terms: PlacedTerm[]): Set<number> {
+export function referencePlaces(text: string, terms: PlacedTerm[]): Set<number> {
   const out = new Set<number>();
   let last = -1;
   for (let k = 0; k < terms.length; k++) {

@@ -8,7 +8,7 @@ import { isNumberWord } from '../quantity/number-words';
 import { scanQuantities } from '../quantity/parse-figures';
 import { placedTerms, type PlacedTerm } from '../text/terms';
 import { compareValues, type Agreement } from './compare-values';
-import { clauseBoundaries, figureEntity, figureTerms, type TermWeights } from './figure-context';
+import { clauseBoundaries, figureEntity, figureTerms, referencePlaces, type TermWeights } from './figure-context';
 import { retrieveCandidates, type Candidate } from './retrieve';
 import {
   assertion,
@@ -20,6 +20,7 @@ import {
   implausibleGap,
   isChange,
   isOutcome,
+  setsGoal,
   ownersAround,
   otherHead,
   claimHead,
@@ -155,7 +156,9 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
 
   // Every compatible (page figure, claim figure) pair, with how alike they are.
   // The places the sentence names: a conflict is only raised about one of them.
-  const places = new Set(terms.filter((t) => t.term.startsWith('@')).map((t) => t.term));
+  // Yardsticks ("to rival Boston and the Bay Area") are not what the sentence is about.
+  const references = referencePlaces(sentence, terms);
+  const places = new Set(terms.filter((t, k) => t.term.startsWith('@') && !references.has(k)).map((t) => t.term));
   const aboutNamedPlace = (p: Pair) => places.size === 0 || !p.figure.entity || places.has(p.figure.entity);
   const pageTerms: string[][] = [];
   const pageEntities: (string | undefined)[] = [];
@@ -189,7 +192,8 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const places = clausePlaces(terms, clause);
     const owners = ownersAround(sentence, f.start, f.end);
     const change = f.unit === 'percent' && isChange(sentence, f.start, f.end);
-    const outcome = isOutcome(sentence, f);
+    // "Stands at 70% today" is no projection or goal, whatever year the sentence goes on to name.
+    const outcome = isOutcome(sentence, f) || saidOfNow(sentence, f);
     let head: string[] | undefined;
     const kept: Pair[] = [];
     for (const p of pairs) {
@@ -320,8 +324,15 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const runnerUp = pairs.find((p) => p.figure !== best.figure && p.figure.low !== best.figure.low);
     if (runnerUp && best.sim - runnerUp.sim < MARGIN) return;
     if (narrowerPopulation(best, sentenceTerms)) return;
-    // A claim given for a period says nothing against a figure given for none ("last year").
-    if (best.figure.period && !scan.figures[i]!.period) return;
+    // A claim given for a period says nothing against a figure given for none ("last year"),
+    // unless the sentence names that period elsewhere ("a target of 70% self-reliance in … by
+    // 2030") and not the present, or both set the same kind of goal ("the roadmap calls for 12
+    // hubs" against "aims to establish 15 hubs by 2030").
+    const cp = best.figure.period;
+    if (cp && !scan.figures[i]!.period) {
+      const named = scan.periods.some((q) => samePeriod(q, cp)) && !PRESENT.test(sentence);
+      if (!named && !(claimFigureIsForecast(best.claim, best.figure) && setsGoal(sentence))) return;
+    }
     if (!conflictStands(i, best)) return;
     // The sentence says whose figure it is; a claim that binds its figure to no place must at
     // least be about that place, or come from a document about it ("Europe's 29% of licensing
@@ -343,6 +354,14 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
 
 /** Words with which a document gives a figure as of its own time, naming no year. */
 const PRESENT = /\b(?:currently|current|now|today|at present|presently|to date|so far)\b/i;
+
+/** True for a figure the sentence gives as of now: "70% today", "now 70%", "currently at 70%". */
+function saidOfNow(sentence: string, f: Figure): boolean {
+  return PRESENT_NEAR_BEFORE.test(sentence.slice(Math.max(0, f.start - 16), f.start)) || PRESENT_NEAR_AFTER.test(sentence.slice(f.end, f.end + 12));
+}
+
+const PRESENT_NEAR_BEFORE = /\b(?:currently|now|today|presently)(?:\s+(?:at|stands?\s+at|is|are|about|around|roughly|some|only|just))*\s+$/i;
+const PRESENT_NEAR_AFTER = /^\s+(?:today|now|currently|at present)\b/i;
 
 /**
  * A page figure given for a year says nothing against a document's figure given for the

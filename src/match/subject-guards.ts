@@ -308,18 +308,26 @@ export function isOutcome(sentence: string, page: Figure): boolean {
   return !!page.period && !/^by\b/i.test(page.period.text) && !FORECAST.test(sentence) && !GOAL.test(sentence);
 }
 
+/** True for a sentence that projects a figure or sets a goal ("calls for 12 hubs", "aims to"). */
+export function setsGoal(sentence: string): boolean {
+  return FORECAST.test(sentence) || GOAL.test(sentence);
+}
+
 const claimForecasts = new WeakMap<IndexedFigure, boolean>();
 
 /**
  * True when the claim gives its figure as a projection or goal ("projected to grow by over 7%
- * annually"), in the figure's own clause. An outcome (see `isOutcome`) neither bears out nor
+ * annually", "mandates self-reliance in 80% of components by 2030"), in the figure's own clause. An outcome (see `isOutcome`) neither bears out nor
  * contradicts a forecast.
  */
 export function claimFigureIsForecast(claim: IndexedClaim, figure: IndexedFigure): boolean {
   let forecast = claimForecasts.get(figure);
   if (forecast === undefined) {
     const [from, to] = clauseAround(clauseBoundaries(claim.quote), figure.start, figure.end);
-    claimForecasts.set(figure, (forecast = FORECAST.test(claim.quote.slice(from, to))));
+    const clause = claim.quote.slice(from, to);
+    // A deadline ("in 80% of components by 2030") makes a goal too.
+    forecast = FORECAST.test(clause) || GOAL.test(clause) || /^by\b/i.test(figure.period?.text ?? '');
+    claimForecasts.set(figure, forecast);
   }
   return forecast;
 }
