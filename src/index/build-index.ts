@@ -3,12 +3,9 @@
  * `npm run index` and in the test that checks data/claims.json is fresh.
  */
 import type { Claim } from '../claims/claim';
+import { definedAcronyms, type Acronym } from '../text/acronyms';
+import { normaliseWord, useAcronyms } from '../text/terms';
 import { extractClaims } from './extract-claims';
-
-export interface ClaimIndexFile {
-  version: 1;
-  claims: Claim[];
-}
 
 /** Rounds floating noise ("16.666666666666664") so the file stays stable and small. */
 function tidy(key: string, value: unknown): unknown {
@@ -16,7 +13,28 @@ function tidy(key: string, value: unknown): unknown {
   return key === 'start' || key === 'end' ? value : value;
 }
 
-export function buildIndexJson(seeds: { file: string; content: string }[]): { json: string; summary: string[] } {
+/**
+ * The claim index file and the abbreviations file (data/acronyms.json) built from the seeds.
+ * Only the abbreviations some claim uses are kept (a page's "Boston Consulting Group" needs no
+ * "BCG" when no claim says it); they are put in use (see `useAcronyms`) before the claims are
+ * read for good, so that the claims' terms hold them as a page's will.
+ */
+export function buildIndexJson(seeds: { file: string; content: string }[]): { json: string; acronymsJson: string; summary: string[] } {
+  const defined = new Map<string, Acronym>();
+  for (const { content } of seeds) for (const a of definedAcronyms(content)) if (!defined.has(a.short)) defined.set(a.short, a);
+  useAcronyms([]);
+  const used = new Set(extractAll(seeds).claims.flatMap((c) => c.terms));
+  const acronyms = [...defined.values()].filter((a) => used.has(normaliseWord(a.short)));
+  useAcronyms(acronyms);
+  const { claims, summary } = extractAll(seeds);
+  // One claim per line: small diffs when a document or the extractor changes.
+  const body = claims.map((c) => '  ' + JSON.stringify(c, tidy)).join(',\n');
+  summary.push(`${acronyms.length} of the ${defined.size} abbreviations the documents define are used by claims`);
+  const acronymsJson = `[\n${acronyms.map((a) => '  ' + JSON.stringify(a)).join(',\n')}\n]\n`;
+  return { json: `{"version":1,"claims":[\n${body}\n]}\n`, acronymsJson, summary };
+}
+
+function extractAll(seeds: { file: string; content: string }[]): { claims: Claim[]; summary: string[] } {
   const claims: Claim[] = [];
   const summary: string[] = [];
   for (const { file, content } of seeds) {
@@ -25,8 +43,5 @@ export function buildIndexJson(seeds: { file: string; content: string }[]): { js
     const figures = found.reduce((n, c) => n + c.figures.length, 0);
     summary.push(`${file}: ${found.length} claims, ${figures} figures, ${excluded.length} units left out`);
   }
-  const file: ClaimIndexFile = { version: 1, claims };
-  // One claim per line: small diffs when a document or the extractor changes.
-  const body = claims.map((c) => '  ' + JSON.stringify(c, tidy)).join(',\n');
-  return { json: `{"version":1,"claims":[\n${body}\n]}\n`, summary };
+  return { claims, summary };
 }

@@ -3,6 +3,8 @@
  * a document that use different forms of a word ("originators"/"originator",
  * "kilometre"/"kilometer", "Chinese"/"China") still meet.
  */
+import acronymsFile from '../../data/acronyms.json';
+import type { Acronym } from './acronyms';
 import { isNumberWord } from '../quantity/number-words';
 import { entityOf } from './entities';
 
@@ -111,7 +113,71 @@ export function placedTerms(text: string): PlacedTerm[] {
     const term = normaliseWord(raw);
     if (term) out.push({ term, start, end: j });
   }
-  return mergeMultiwordEntities(text, out);
+  const merged = mergeMultiwordEntities(text, out);
+  return expansions.size > 0 ? withAcronyms(text, merged) : merged;
+}
+
+/** An abbreviation's words as terms, and the abbreviation's own term. */
+interface Expansion {
+  terms: string[];
+  term: string;
+}
+
+/**
+ * The abbreviations in use, by the first term of their words (see src/text/acronyms.ts); filled
+ * at the end of this module, once everything `placedTerms` needs is defined.
+ */
+let expansions = new Map<string, Expansion[]>();
+
+/**
+ * Sets the abbreviations `placedTerms` knows; those of data/acronyms.json until then. The index
+ * build sets the ones it reads from the documents before it reads their claims.
+ */
+export function useAcronyms(acronyms: readonly Acronym[]): void {
+  // An abbreviation's own words are read without any abbreviation.
+  expansions = new Map();
+  expansions = compileAcronyms(acronyms);
+}
+
+function compileAcronyms(acronyms: readonly Acronym[]): Map<string, Expansion[]> {
+  const out = new Map<string, Expansion[]>();
+  for (const { short, long } of acronyms) {
+    const terms = placedTerms(long).map((t) => t.term);
+    const term = normaliseWord(short);
+    if (terms.length < 2 || !term) continue;
+    const list = out.get(terms[0]!);
+    if (list) list.push({ terms, term });
+    else out.set(terms[0]!, [{ terms, term }]);
+  }
+  return out;
+}
+
+/** Between two words of an abbreviation's: spaces, hyphens and the short words it skips. */
+const EXPANSION_GAP = /^[\s-]*(?:(?:and|of|the|for|in|on|to)[\s-]+)*$/i;
+
+/**
+ * Adds an abbreviation's term after the words it stands for, placed on the last of them:
+ * "targeted protein degradation" also reads as "tpd".
+ */
+function withAcronyms(text: string, terms: PlacedTerm[]): PlacedTerm[] {
+  const out: PlacedTerm[] = [];
+  for (let k = 0; k < terms.length; k++) {
+    out.push(terms[k]!);
+    for (const e of expansions.get(terms[k]!.term) ?? []) {
+      const n = e.terms.length;
+      let ok = k + n <= terms.length;
+      for (let j = 1; ok && j < n; j++) {
+        ok = terms[k + j]!.term === e.terms[j] && EXPANSION_GAP.test(text.slice(terms[k + j - 1]!.end, terms[k + j]!.start));
+      }
+      if (!ok) continue;
+      for (let j = 1; j < n; j++) out.push(terms[k + j]!);
+      const last = terms[k + n - 1]!;
+      out.push({ term: e.term, start: last.start, end: last.end });
+      k += n - 1;
+      break;
+    }
+  }
+  return out;
 }
 
 const normalised = new Map<string, string>();
@@ -169,3 +235,5 @@ function mergeMultiwordEntities(text: string, terms: PlacedTerm[]): PlacedTerm[]
 export function termsOf(text: string): string[] {
   return [...new Set(placedTerms(text).map((t) => t.term))];
 }
+
+useAcronyms(acronymsFile as Acronym[]);

@@ -37,11 +37,12 @@ function figureWritten(claim: Claim, text: string): ClaimFigure {
 
 describe('data/claims.json', () => {
   it('is what `npm run index` builds from data/seeds today, byte for byte', () => {
-    const { json } = buildIndexJson(seeds);
+    const { json, acronymsJson } = buildIndexJson(seeds);
 
     // Compared line by line (one claim a line) so a failure shows the stale claims, not 80 KB.
     // Splitting on "\n" loses nothing: equal lines mean equal bytes. Fix: `npm run index`.
     expect(json.split('\n')).toEqual(committed.split('\n'));
+    expect(acronymsJson).toBe(readFileSync(join(root, 'data', 'acronyms.json'), 'utf8'));
   });
 
   it('is what loadClaimIndex() serves, with a source entry for every claim', () => {

@@ -1,0 +1,50 @@
+/**
+ * Abbreviations the reference documents define, as in "targeted protein degradation (TPD)": a
+ * page that spells one out speaks of what the documents abbreviate, and the other way round.
+ * `npm run index` reads them from data/seeds into data/acronyms.json; `placedTerms` adds the
+ * abbreviation's term wherever its words stand (see src/text/terms.ts).
+ */
+
+/** An abbreviation and the words it stands for, as the document writes them. */
+export interface Acronym {
+  /** "TPD", "APIs", "R&D". */
+  short: string;
+  /** "targeted protein degradation". */
+  long: string;
+}
+
+/** Short words an abbreviation may skip: "research and development (R&D)". */
+const MINOR = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to']);
+
+const DEFINITION = /\(([A-Z][A-Z&]{1,7})(s?)\)/g;
+
+/**
+ * The abbreviations `text` defines: a parenthesised run of capitals whose letters are the
+ * initials of the words right before it (hyphenated words count each part; short words such as
+ * "and" may be skipped). Each abbreviation once, first definition first.
+ *
+ * @example
+ * definedAcronyms('targeted protein degradation (TPD)') // [{ short: 'TPD', long: 'targeted protein degradation' }]
+ */
+export function definedAcronyms(text: string): Acronym[] {
+  const out = new Map<string, Acronym>();
+  for (const m of text.matchAll(DEFINITION)) {
+    const short = m[1]! + m[2]!;
+    const letters = m[1]!.replace(/&/g, '');
+    if (letters.length < 2 || out.has(short)) continue;
+    const words = [...text.slice(Math.max(0, m.index - 160), m.index).matchAll(/[A-Za-z]+/g)].map((w) => w[0]);
+    let need = letters.length - 1;
+    let k = words.length - 1;
+    let first = -1;
+    while (need >= 0 && k >= 0 && words.length - k <= letters.length * 2 + 2) {
+      const word = words[k]!;
+      if (word[0]!.toUpperCase() === letters[need]) {
+        need--;
+        first = k;
+      } else if (!MINOR.has(word.toLowerCase())) break;
+      k--;
+    }
+    if (need < 0 && first >= 0) out.set(short, { short, long: words.slice(first).join(' ').toLowerCase() });
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+
+import { definedAcronyms } from '../../src/text/acronyms';
+import { placedTerms, useAcronyms } from '../../src/text/terms';
+
+describe('definedAcronyms', () => {
+  it('reads an abbreviation from the initials of the words before it', () => {
+    expect(definedAcronyms('Targeted protein degradation (TPD) has become a strength.')).toEqual([
+      { short: 'TPD', long: 'targeted protein degradation' },
+    ]);
+    expect(definedAcronyms('equipment and active pharmaceutical ingredients (APIs) by 2030')).toEqual([
+      { short: 'APIs', long: 'active pharmaceutical ingredients' },
+    ]);
+  });
+
+  it('counts each part of a hyphenated word and skips short words the abbreviation leaves out', () => {
+    expect(definedAcronyms('a potential first-in-class (FIC) asset')).toEqual([{ short: 'FIC', long: 'first in class' }]);
+    expect(definedAcronyms('spanning research and development (R&D)')).toEqual([{ short: 'R&D', long: 'research and development' }]);
+  });
+
+  it('reads nothing when the initials do not spell the abbreviation', () => {
+    expect(definedAcronyms('Western multinational corporations (MNCs) led.')).toEqual([]);
+    expect(definedAcronyms('The figure (USD) is in dollars, and (A) is a label.')).toEqual([]);
+  });
+
+  it('reads each abbreviation once, as first defined', () => {
+    const text = 'new drug application (NDA) … a new drug application (NDA) again';
+    expect(definedAcronyms(text)).toEqual([{ short: 'NDA', long: 'new drug application' }]);
+  });
+});
+
+describe('placedTerms with abbreviations', () => {
+  const terms = (text: string) => placedTerms(text).map((t) => t.term);
+
+  it('adds the abbreviation after the words it stands for, placed on the last of them', () => {
+    useAcronyms([{ short: 'TPD', long: 'targeted protein degradation' }, { short: 'R&D', long: 'research and development' }]);
+    const text = 'Patents on targeted protein degradation rose.';
+    const added = placedTerms(text).find((t) => t.term === 'tpd');
+    expect(added && text.slice(added.start, added.end)).toBe('degradation');
+    expect(terms('research and development spending')).toContain('r&d');
+  });
+
+  it('adds nothing for words apart, in another order, or when no abbreviation is in use', () => {
+    useAcronyms([{ short: 'R&D', long: 'research and development' }]);
+    expect(terms('research, development and sales')).not.toContain('r&d');
+    expect(terms('development and research')).not.toContain('r&d');
+    useAcronyms([]);
+    expect(terms('research and development spending')).not.toContain('r&d');
+  });
+});
