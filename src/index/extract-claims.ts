@@ -8,7 +8,7 @@ import type { Figure } from '../quantity/figure';
 import { numberRoles, scanQuantities, type NumberRole } from '../quantity/parse-figures';
 import { placedTerms, termsOf } from '../text/terms';
 import { isEntity } from '../text/entities';
-import { clauseBoundaries, figureEntity, figureTerms } from '../match/figure-context';
+import { clauseBoundaries, figureEntity, figureTermsOfAll } from '../match/figure-context';
 import { documentUnits, type DocumentUnit } from './document-units';
 
 export interface Exclusion {
@@ -99,8 +99,9 @@ function sentenceFigures(unit: DocumentUnit): ClaimFigure[] {
   const scan = scanQuantities(unit.text);
   const terms = placedTerms(unit.text);
   const boundaries = clauseBoundaries(unit.text);
-  return scan.figures.map((f) => {
-    const ranked = [...figureTerms(unit.text, terms, boundaries, f.start, f.end)].filter(([, w]) => w >= 0.2).sort((a, b) => b[1] - a[1]);
+  const weightsOf = figureTermsOfAll(unit.text, terms, boundaries, scan.figures);
+  return scan.figures.map((f, i) => {
+    const ranked = [...weightsOf[i]!].filter(([, w]) => w >= 0.2).sort((a, b) => b[1] - a[1]);
     const context = ranked.map(([t]) => t);
     const weights = ranked.map(([, w]) => Math.round(w * 100) / 100);
     const entity = figureEntity(unit.text, terms, boundaries, f.start, f.end);

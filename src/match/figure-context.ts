@@ -31,7 +31,9 @@ function crosses(boundaries: number[], a: number, b: number): boolean {
  * with roughly USD 40 billion in China over the same period") says nothing of what it counts.
  */
 const FILLER_TERMS = new Set(
-  ['period', 'earlier', 'later', 'before', 'respectively', 'time', 'level', 'levels', 'figure', 'total', 'mark'].map(normaliseWord),
+  ['period', 'earlier', 'later', 'before', 'respectively', 'time', 'level', 'levels', 'figure', 'total', 'mark', 'peers', 'counterparts'].map(
+    normaliseWord,
+  ),
 );
 
 /** A clause that sets another place beside the one before: "…, while China delivered …". */
@@ -92,6 +94,31 @@ export function figureTerms(text: string, terms: PlacedTerm[], boundaries: numbe
     if (share > (weights.get(term) ?? 0)) weights.set(term, share);
   }
   return weights;
+}
+
+/** Between two figures of one series: "17% in 2020 to 31% in 2025", "13% of deals in 2020 and 31% in 2025". */
+const SERIES_GAP = /(?:^|\b(?:in|by|for)\s+(?:19|20)\d\d)\s*,?\s*(?:and|to|then)\s+(?:to\s+)?$/i;
+
+/**
+ * `figureTerms` for each figure of a sentence, where a figure that continues a series of the one
+ * before it (same unit, joined by "to" or "and" after the first one's year, with no phrase of
+ * its own after it) also counts what the first counts: "from 17% in 2020 to 31% in 2025".
+ */
+export function figureTermsOfAll(
+  text: string,
+  terms: PlacedTerm[],
+  boundaries: number[],
+  figures: readonly { start: number; end: number; unit: string }[],
+): TermWeights[] {
+  const out = figures.map((f) => figureTerms(text, terms, boundaries, f.start, f.end));
+  for (let i = 1; i < figures.length; i++) {
+    const [a, b] = [figures[i - 1]!, figures[i]!];
+    if (a.unit !== b.unit || crosses(boundaries, a.end, b.start) || /^\s+of\b/i.test(text.slice(b.end, b.end + 4))) continue;
+    if (!SERIES_GAP.test(text.slice(a.end, b.start))) continue;
+    const weights = out[i]!;
+    for (const [term, w] of out[i - 1]!) if (w > (weights.get(term) ?? 0)) weights.set(term, w);
+  }
+  return out;
 }
 
 function ownTerms(text: string, terms: PlacedTerm[], boundaries: number[], start: number, end: number): TermWeights {
@@ -176,7 +203,8 @@ export function figureEntity(text: string, terms: PlacedTerm[], boundaries: numb
     if (t.start < end || !isEntity(t.term)) continue;
     const gap = text.slice(end, t.start);
     if (gap.length > 40 || /[,;:.()]/.test(gap) || crosses(boundaries, end, t.start)) break;
-    if (/\b(?:in|for|at|across|within|among)\s+(?:the\s+)?$/i.test(gap)) return t.term;
+    // "64 Chinese biotech deals": a place word right after the figure says whose it is.
+    if (/\b(?:in|for|at|across|within|among)\s+(?:the\s+)?$/i.test(gap) || /^\s+$/.test(gap)) return t.term;
     break;
   }
   const references = referencePlaces(text, terms);

@@ -8,7 +8,7 @@ import { isNumberWord } from '../quantity/number-words';
 import { scanQuantities } from '../quantity/parse-figures';
 import { placedTerms, type PlacedTerm } from '../text/terms';
 import { compareValues, type Agreement } from './compare-values';
-import { clauseBoundaries, figureEntity, figureTerms, referencePlaces, type TermWeights } from './figure-context';
+import { clauseBoundaries, figureEntity, figureTermsOfAll, referencePlaces, type TermWeights } from './figure-context';
 import { retrieveCandidates, type Candidate } from './retrieve';
 import {
   assertion,
@@ -165,8 +165,9 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   let subject: SentenceSubject | undefined;
   const placesOfDocument = (file: string) => documentPlaces(index, file);
   const sentenceTerms = new Set(terms.map((t) => t.term));
-  const pairsByFigure: Pair[][] = scan.figures.map((f) => {
-    const weights = figureTerms(sentence, terms, boundaries, f.start, f.end);
+  const weightsOf = figureTermsOfAll(sentence, terms, boundaries, scan.figures);
+  const pairsByFigure: Pair[][] = scan.figures.map((f, fi) => {
+    const weights = weightsOf[fi]!;
     pageTerms.push([...weights].filter(([, w]) => w >= 0.6).map(([t]) => t));
     const entity = figureEntity(sentence, terms, boundaries, f.start, f.end);
     pageEntities.push(entity);
