@@ -304,7 +304,9 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     if (best.agreement === 'conflict') {
       const cp = best.figure.period;
       if (cp && !scan.figures[i]!.period && !scan.periods.some((q) => samePeriod(q, cp))) return;
-      const samePlace = !!pageEntities[i] && pageEntities[i] === best.figure.entity;
+      // A table row's cells take their place from the column, so every cell of that column shares
+      // it: only words tie a figure to a row ("about $39 billion on R&D" is no row's cell).
+      const samePlace = !!pageEntities[i] && pageEntities[i] === best.figure.entity && !best.claim.quote.includes('\t');
       if (!samePlace && best.shared < 2) return;
       if (!conflictStands(i, best)) return;
     }

@@ -13,7 +13,7 @@ export interface Candidate {
 }
 
 /** At most this many claims go on to alignment. */
-const SHORTLIST = 6;
+const SHORTLIST = 8;
 /** A claim must hold at least this share of the sentence's (IDF-weighted, non-place) terms. */
 const MIN_OVERLAP = 0.15;
 
@@ -43,8 +43,24 @@ export function retrieveCandidates(index: ClaimIndex, sentenceTerms: string[]): 
     if (overlap >= MIN_OVERLAP) out.push({ claim: index.claims[i]!, overlap });
   }
   if (out.length > 1) out.sort((a, b) => b.overlap - a.overlap);
-  if (out.length > SHORTLIST) out.length = SHORTLIST;
-  return out;
+  if (out.length <= SHORTLIST) return out;
+  // The rows of one table share its long title, and so each other's overlap: a few of them must
+  // leave room for the sentence that states the total ("China's total was about USD 39 billion").
+  const kept: Candidate[] = [];
+  const rowsOf = new Map<string, number>();
+  for (const c of out) {
+    if (kept.length === SHORTLIST) break;
+    if (c.claim.quote.includes('\t')) {
+      const rows = rowsOf.get(c.claim.heading) ?? 0;
+      if (rows >= ROWS_PER_TABLE) continue;
+      rowsOf.set(c.claim.heading, rows + 1);
+    }
+    kept.push(c);
+  }
+  return kept;
 }
+
+/** At most this many rows of one table go on to alignment. */
+const ROWS_PER_TABLE = 3;
 
 let scratch = new Float64Array(0);
