@@ -60,6 +60,8 @@ const ANCHORED_SIM = 0.1;
 /** A conflict with nothing else of the sentence confirmed: similarity, shared near words (IDF weight and count). */
 const CONFLICT_ALONE_AT = 0.3;
 const STRONG_LOCAL = 9;
+/** …or this similarity in all, with some near words (MIN_LOCAL): a description nearly the claim's. */
+const ALIKE_SIM = 0.6;
 /** The runner-up alignment must trail the best by this much, or the figure is ambiguous. */
 const MARGIN = 0.06;
 
@@ -323,7 +325,12 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const best = pairs[0];
     if (!best || best.agreement !== 'conflict') return;
     if (pairsByFigure[i]!.some((p) => p.agreement === 'agree' && p.sim >= CORROBORATE_AT * 0.8)) return;
-    if (best.sim < CONFLICT_ALONE_AT || best.local < STRONG_LOCAL || best.shared < 2 || !aboutNamedPlace(best)) return;
+    // Near words in common, many of them; or some, when the whole description is nearly the
+    // claim's, or when the digits are the claim's transposed ("$118.2 billion" for "$112.8
+    // billion", "15%" for "51%"): a slip of the writer's, not another quantity.
+    const closeWords =
+      best.local >= STRONG_LOCAL || ((best.sim >= ALIKE_SIM || transposed(scan.figures[i]!, best.figure)) && best.local >= MIN_LOCAL);
+    if (best.sim < CONFLICT_ALONE_AT || !closeWords || best.shared < 2 || !aboutNamedPlace(best)) return;
     const runnerUp = pairs.find((p) => p.figure !== best.figure && p.figure.low !== best.figure.low);
     if (runnerUp && best.sim - runnerUp.sim < MARGIN) return;
     if (narrowerPopulation(best, sentenceTerms)) return;
@@ -514,4 +521,12 @@ function sameNoun(pairs: Pair[], noun: string | undefined): Pair[] {
   for (const p of pairs) if (claimHead(p.claim, p.figure).at(-1) === noun) named.add(p.claim);
   if (named.size === 0) return pairs;
   return pairs.filter((p) => !named.has(p.claim) || claimHead(p.claim, p.figure).at(-1) === noun);
+}
+
+/** True when two values are written with the same digits in another order: 118.2 and 112.8, 15 and 51. */
+function transposed(page: Figure, claim: IndexedFigure): boolean {
+  if (page.low !== page.high || claim.low !== claim.high || page.low === claim.low || page.unit !== claim.unit) return false;
+  const digits = (n: number) => String(n).replace(/[^0-9]/g, '').replace(/^0+|0+$/g, '');
+  const [a, b] = [digits(page.low), digits(claim.low)];
+  return a.length >= 2 && a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 }
