@@ -317,8 +317,8 @@ const claimForecasts = new WeakMap<IndexedFigure, boolean>();
 
 /**
  * True when the claim gives its figure as a projection or goal ("projected to grow by over 7%
- * annually", "mandates self-reliance in 80% of components by 2030"), in the figure's own clause. An outcome (see `isOutcome`) neither bears out nor
- * contradicts a forecast.
+ * annually", "mandates self-reliance in 80% of components by 2030"), in the figure's own clause.
+ * An outcome (see `isOutcome`) neither bears out nor contradicts a forecast.
  */
 export function claimFigureIsForecast(claim: IndexedClaim, figure: IndexedFigure): boolean {
   let forecast = claimForecasts.get(figure);
