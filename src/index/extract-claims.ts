@@ -8,7 +8,7 @@ import type { Figure } from '../quantity/figure';
 import { numberRoles, scanQuantities, type NumberRole } from '../quantity/parse-figures';
 import { placedTerms, termsOf } from '../text/terms';
 import { isEntity } from '../text/entities';
-import { clauseBoundaries, figureEntity, figureTermsOfAll } from '../match/figure-context';
+import { clauseBoundaries, figureEntity, figureTermsOfAll, referencePlaces } from '../match/figure-context';
 import { documentUnits, type DocumentUnit } from './document-units';
 
 export interface Exclusion {
@@ -100,11 +100,12 @@ function sentenceFigures(unit: DocumentUnit): ClaimFigure[] {
   const terms = placedTerms(unit.text);
   const boundaries = clauseBoundaries(unit.text);
   const weightsOf = figureTermsOfAll(unit.text, terms, boundaries, scan.figures);
+  const references = referencePlaces(unit.text, terms);
   return scan.figures.map((f, i) => {
     const ranked = [...weightsOf[i]!].filter(([, w]) => w >= 0.2).sort((a, b) => b[1] - a[1]);
     const context = ranked.map(([t]) => t);
     const weights = ranked.map(([, w]) => Math.round(w * 100) / 100);
-    const entity = figureEntity(unit.text, terms, boundaries, f.start, f.end);
+    const entity = figureEntity(unit.text, terms, boundaries, f.start, f.end, references);
     return entity ? { ...f, context, weights, entity } : { ...f, context, weights };
   });
 }

@@ -19,11 +19,19 @@ export function clauseBoundaries(text: string): number[] {
   return out;
 }
 
+/** True when an offset of `boundaries` (ascending) lies strictly between `a` and `b`. */
 function crosses(boundaries: number[], a: number, b: number): boolean {
   const lo = Math.min(a, b);
   const hi = Math.max(a, b);
-  for (const x of boundaries) if (x > lo && x < hi) return true;
-  return false;
+  // The first offset past `lo`, by bisection: a long sentence has many boundaries and terms.
+  let i = 0;
+  let j = boundaries.length;
+  while (i < j) {
+    const mid = (i + j) >> 1;
+    if (boundaries[mid]! > lo) j = mid;
+    else i = mid + 1;
+  }
+  return i < boundaries.length && boundaries[i]! < hi;
 }
 
 /**
@@ -197,8 +205,16 @@ export function referencePlaces(text: string, terms: PlacedTerm[]): Set<number> 
 /**
  * The place a figure is about: "… $54 billion in the US" (a place right after, with "in"), else
  * the nearest place before it in its clause ("China's total was about $39 billion"), else none.
+ * `references` are the sentence's yardstick places (see `referencePlaces`), read once a sentence.
  */
-export function figureEntity(text: string, terms: PlacedTerm[], boundaries: number[], start: number, end: number): string | undefined {
+export function figureEntity(
+  text: string,
+  terms: PlacedTerm[],
+  boundaries: number[],
+  start: number,
+  end: number,
+  references: ReadonlySet<number> = referencePlaces(text, terms),
+): string | undefined {
   for (const t of terms) {
     if (t.start < end || !isEntity(t.term)) continue;
     const gap = text.slice(end, t.start);
@@ -207,7 +223,6 @@ export function figureEntity(text: string, terms: PlacedTerm[], boundaries: numb
     if (/\b(?:in|for|at|across|within|among)\s+(?:the\s+)?$/i.test(gap) || /^\s+$/.test(gap)) return t.term;
     break;
   }
-  const references = referencePlaces(text, terms);
   let pastComma = false;
   for (let k = terms.length - 1; k >= 0; k--) {
     const t = terms[k]!;

@@ -171,7 +171,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   const pairsByFigure: Pair[][] = scan.figures.map((f, fi) => {
     const weights = weightsOf[fi]!;
     pageTerms.push([...weights].filter(([, w]) => w >= 0.6).map(([t]) => t));
-    const entity = figureEntity(sentence, terms, boundaries, f.start, f.end);
+    const entity = figureEntity(sentence, terms, boundaries, f.start, f.end, references);
     pageEntities.push(entity);
     const pairs: Pair[] = [];
     for (const cand of candidates) {
