@@ -382,7 +382,13 @@ function otherTime(page: Figure, claim: IndexedClaim, figure: IndexedFigure): bo
 }
 
 function samePeriod(a: Period, b: Period): boolean {
-  return a.from === b.from && a.to === b.to;
+  return a.from === b.from && a.to === b.to && side(a) === side(b);
+}
+
+/** "Founded before 2022" and "founded in or after 2022" name the same year, not the same time. */
+function side(p: Period): 'before' | 'after' | 'at' {
+  if (/^(?:before|prior to)\b/i.test(p.text)) return 'before';
+  return /^(?:after|since)\b|\b(?:or later|or after|onwards?)$/i.test(p.text) ? 'after' : 'at';
 }
 
 /** Both figures are given for periods, and not the same one. */

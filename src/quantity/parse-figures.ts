@@ -615,6 +615,9 @@ function mention(s: Scanner, first: number, last: number, from: number, to: numb
     }
   }
   if (s.t[last] && SUB_YEAR.test(s.t[last]!.text)) last++;
+  // "In 2022 or later", "2022 onwards": the years from that one on, which the text says.
+  if (isWord(s.t[last], 'or') && isWord(s.t[last + 1], 'later', 'after')) last += 2;
+  else if (isWord(s.t[last], 'onward', 'onwards')) last++;
   const start = s.t[first]!.start;
   const end = s.t[last - 1]!.end;
   return { text: s.text.slice(start, end), start, end, first, last, from, to };

@@ -206,6 +206,7 @@ const PERIODS: Case[] = [
   ['self-reliance in 80% of components by 2030', [point('80%', 80, 'percent', { period: { from: 2030, to: 2030 } })]],
   ["a 40% rise in '20-'25", [point('40%', 40, 'percent', { period: { from: 2020, to: 2025 } })]],
   ['stood at only eleven as of 2025', [point('eleven', 11, 'count', { period: { from: 2025, to: 2025 } })]],
+  ['51% at companies founded in 2022 or later', [point('51%', 51, 'percent', { period: { from: 2022, to: 2022 } })]],
   [
     "In 2025, spending in the US exceeded USD 260 billion, while China's total was about USD 39 billion.",
     [
@@ -361,5 +362,13 @@ describe('fiscal years and version numbers', () => {
 
   it('finds no figure in a version number', () => {
     expect(scanQuantities('version 1.2.3 shipped').figures).toEqual([]);
+  });
+});
+
+describe('periods open on one side', () => {
+  it('keeps "or later" and "onwards" in the period it reads', () => {
+    expect(scanQuantities('51% at companies founded in 2022 or later').figures[0]?.period?.text).toBe('in 2022 or later');
+    expect(scanQuantities('sales of 3% from 2025 onwards').figures[0]?.period?.text).toBe('from 2025 onwards');
+    expect(scanQuantities('rose 5% in 2024 and later fell').figures[0]?.period?.text).toBe('in 2024');
   });
 });
