@@ -20,8 +20,15 @@ function tidy(key: string, value: unknown): unknown {
  * read for good, so that the claims' terms hold them as a page's will.
  */
 export function buildIndexJson(seeds: { file: string; content: string }[]): { json: string; acronymsJson: string; summary: string[] } {
-  const defined = new Map<string, Acronym>();
-  for (const { content } of seeds) for (const a of definedAcronyms(content)) if (!defined.has(a.short)) defined.set(a.short, a);
+  // An abbreviation the documents define two ways is left out: its claims could mean either.
+  const definitions = new Map<string, Acronym[]>();
+  for (const { content } of seeds) {
+    for (const a of definedAcronyms(content)) {
+      const known = definitions.get(a.short) ?? [];
+      if (!known.some((k) => k.long === a.long)) definitions.set(a.short, [...known, a]);
+    }
+  }
+  const defined = new Map([...definitions].filter(([, list]) => list.length === 1).map(([short, [a]]) => [short, a!]));
   useAcronyms([]);
   const used = new Set(extractAll(seeds).claims.flatMap((c) => c.terms));
   const acronyms = [...defined.values()].filter((a) => used.has(normaliseWord(a.short)));
@@ -29,7 +36,7 @@ export function buildIndexJson(seeds: { file: string; content: string }[]): { js
   const { claims, summary } = extractAll(seeds);
   // One claim per line: small diffs when a document or the extractor changes.
   const body = claims.map((c) => '  ' + JSON.stringify(c, tidy)).join(',\n');
-  summary.push(`${acronyms.length} of the ${defined.size} abbreviations the documents define are used by claims`);
+  summary.push(`${acronyms.length} of the ${definitions.size} abbreviations the documents define are used by claims and have one meaning`);
   const acronymsJson = `[\n${acronyms.map((a) => '  ' + JSON.stringify(a)).join(',\n')}\n]\n`;
   return { json: `{"version":1,"claims":[\n${body}\n]}\n`, acronymsJson, summary };
 }

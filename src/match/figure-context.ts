@@ -44,36 +44,36 @@ const FILLER_TERMS = new Set(
   ),
 );
 
-/** A clause that sets another place beside the one before: "…, while China delivered …". */
+/** A clause that sets another place beside the one before: "…, while the US needs …". */
 const PARALLEL_BOUNDARY = /^(?:while|whereas|versus|vs|against|compared)\b/i;
 
-/** How much of the clause before a figure's own clause the figure takes (see `inheritedClause`). */
-const PARALLEL_SHARE = 0.8;
+/**
+ * How much of the clause before a figure's own clause the figure takes (see `inheritedClause`):
+ * less than its own words, so that a figure inheriting them does not meet a claim as closely as
+ * one that says them itself.
+ */
+const EMPTY_SHARE = 0.7;
 
 /**
  * The clause before the one that holds [start, end), when the figure counts what that clause
  * counts: its own clause has no words outside the figure beyond places and filler ("…reached
  * about USD 54 billion in the US, compared with roughly USD 40 billion in China", "Frontier
- * technologies named: 7"), or it sets another place beside the one before ("the US generated
- * USD 405 billion across 423 transactions, while China delivered USD 10 billion across 64
- * deals"), where the words of the first clause count a little less. Undefined otherwise.
+ * technologies named: 7"). A clause with words of its own keeps to them, even one that sets
+ * another place beside the first ("…, while the US's stood at 38%, down from 45% in 2020" is not
+ * about what the first clause's figure counts). Undefined otherwise.
  */
-function inheritedClause(text: string, terms: PlacedTerm[], boundaries: number[], start: number, end: number): { from: number; share: number } | undefined {
+function inheritedClause(terms: PlacedTerm[], boundaries: number[], start: number, end: number): { from: number; share: number } | undefined {
   let from: number | undefined;
   for (const b of boundaries) if (b < start) from = b;
   if (from === undefined || from === 0) return undefined;
   const to = boundaries.find((b) => b >= end) ?? Number.POSITIVE_INFINITY;
-  let own = false;
-  let place = false;
   for (const t of terms) {
     if (t.start < from || t.start >= to || (t.start >= start && t.end <= end)) continue;
     // The boundary's own word ("versus", "against") is not a word of the clause.
     if (t.start === from) continue;
-    if (isEntity(t.term)) place ||= t.start < start;
-    else if (!FILLER_TERMS.has(t.term)) own = true;
+    if (!isEntity(t.term) && !FILLER_TERMS.has(t.term)) return undefined;
   }
-  if (!own) return { from, share: 1 };
-  return place && PARALLEL_BOUNDARY.test(text.slice(from, from + 12)) ? { from, share: PARALLEL_SHARE } : undefined;
+  return { from, share: EMPTY_SHARE };
 }
 
 /** True when a clause that sets another place beside the one before (see PARALLEL_BOUNDARY) opens between `a` and `b`. */
@@ -92,7 +92,7 @@ function besideAcross(text: string, boundaries: number[], a: number, b: number):
  */
 export function figureTerms(text: string, terms: PlacedTerm[], boundaries: number[], start: number, end: number): TermWeights {
   const weights = ownTerms(text, terms, boundaries, start, end);
-  const inherited = inheritedClause(text, terms, boundaries, start, end);
+  const inherited = inheritedClause(terms, boundaries, start, end);
   if (inherited === undefined) return weights;
   // The comma that ends the clause before ("…in the US, compared with…") parts nothing from the figure.
   let at = inherited.from;
@@ -104,13 +104,17 @@ export function figureTerms(text: string, terms: PlacedTerm[], boundaries: numbe
   return weights;
 }
 
-/** Between two figures of one series: "17% in 2020 to 31% in 2025", "13% of deals in 2020 and 31% in 2025". */
+/**
+ * Between two figures of one series: "17% in 2020 to 31% in 2025", "13% of deals in 2020 and 31%
+ * in 2025", "38% and 45%".
+ */
 const SERIES_GAP = /(?:^|\b(?:in|by|for)\s+(?:19|20)\d\d)\s*,?\s*(?:and|to|then)\s+(?:to\s+)?$/i;
 
 /**
  * `figureTerms` for each figure of a sentence, where a figure that continues a series of the one
- * before it (same unit, joined by "to" or "and" after the first one's year, with no phrase of
- * its own after it) also counts what the first counts: "from 17% in 2020 to 31% in 2025".
+ * before it (same unit, joined by "to" or "and", right after the first or after its year, and not
+ * followed by an "of" phrase of its own) also counts what the first counts: "from 17% in 2020 to
+ * 31% in 2025".
  */
 export function figureTermsOfAll(
   text: string,
@@ -203,7 +207,8 @@ export function referencePlaces(text: string, terms: PlacedTerm[]): Set<number> 
 }
 
 /**
- * The place a figure is about: "… $54 billion in the US" (a place right after, with "in"), else
+ * The place a figure is about: "… $54 billion in the US" (a place right after, with "in"), or
+ * "64 Chinese deals" (a people's name right after), else
  * the nearest place before it in its clause ("China's total was about $39 billion"), else none.
  * `references` are the sentence's yardstick places (see `referencePlaces`), read once a sentence.
  */
@@ -219,8 +224,10 @@ export function figureEntity(
     if (t.start < end || !isEntity(t.term)) continue;
     const gap = text.slice(end, t.start);
     if (gap.length > 40 || /[,;:.()]/.test(gap) || crosses(boundaries, end, t.start)) break;
-    // "64 Chinese biotech deals": a place word right after the figure says whose it is.
-    if (/\b(?:in|for|at|across|within|among)\s+(?:the\s+)?$/i.test(gap) || /^\s+$/.test(gap)) return t.term;
+    // "64 Chinese biotech deals": a people's name right after the figure says whose it is (not
+    // "US" in "10 billion US dollars").
+    if (/\b(?:in|for|at|across|within|among)\s+(?:the\s+)?$/i.test(gap)) return t.term;
+    if (/^\s+$/.test(gap) && /^[A-Z][a-z]+(?:ese|an|ish)$/.test(text.slice(t.start, t.end))) return t.term;
     break;
   }
   let pastComma = false;

@@ -60,8 +60,6 @@ const ANCHORED_SIM = 0.1;
 /** A conflict with nothing else of the sentence confirmed: similarity, shared near words (IDF weight and count). */
 const CONFLICT_ALONE_AT = 0.3;
 const STRONG_LOCAL = 9;
-/** …or this similarity in all, with some near words (MIN_LOCAL): a description nearly the claim's. */
-const ALIKE_SIM = 0.6;
 /** The runner-up alignment must trail the best by this much, or the figure is ambiguous. */
 const MARGIN = 0.06;
 
@@ -268,18 +266,8 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     pairsByFigure[i]!.some((p) => p.claim === conflict.claim && p.agreement === 'agree' && !otherPeriod(p.figure, conflict.figure));
   // What a conflict needs whichever step reads it: values not wildly apart, the same time, and no
   // figure of the sentence stating the claim's value, nor this one stating another of the claim's.
-  // "China's R&D spending exceeded $260 billion" against "…in the US exceeded USD 260 billion,
-  // while China's total was about USD 39 billion": the page gives one place the value the claim
-  // gives another, however far apart the two values are.
-  const swapsPlaces = (i: number, conflict: Pair) => {
-    const owner = pageEntities[i];
-    if (!owner || conflict.figure.entity !== owner) return false;
-    return conflict.claim.figures.some(
-      (g) => g !== conflict.figure && !!g.entity && g.entity !== owner && !otherPeriod(g, conflict.figure) && compareValues(scan.figures[i]!, g) === 'agree',
-    );
-  };
   const conflictStands = (i: number, conflict: Pair) =>
-    (!implausibleGap(scan.figures[i]!, conflict.figure) || swapsPlaces(i, conflict)) &&
+    !implausibleGap(scan.figures[i]!, conflict.figure) &&
     !otherTime(scan.figures[i]!, conflict.claim, conflict.figure) &&
     !statedElsewhere(i, conflict.figure) &&
     !statesSibling(i, conflict);
@@ -325,11 +313,9 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const best = pairs[0];
     if (!best || best.agreement !== 'conflict') return;
     if (pairsByFigure[i]!.some((p) => p.agreement === 'agree' && p.sim >= CORROBORATE_AT * 0.8)) return;
-    // Near words in common, many of them; or some, when the whole description is nearly the
-    // claim's, or when the digits are the claim's transposed ("$118.2 billion" for "$112.8
-    // billion", "15%" for "51%"): a slip of the writer's, not another quantity.
-    const closeWords =
-      best.local >= STRONG_LOCAL || ((best.sim >= ALIKE_SIM || transposed(scan.figures[i]!, best.figure)) && best.local >= MIN_LOCAL);
+    // Near words in common, many of them; or some, when the digits are the claim's transposed
+    // ("$118.2 billion" for "$112.8 billion"): a slip of the writer's, not another quantity.
+    const closeWords = best.local >= STRONG_LOCAL || (transposed(scan.figures[i]!, best.figure) && best.local >= MIN_LOCAL);
     if (best.sim < CONFLICT_ALONE_AT || !closeWords || best.shared < 2 || !aboutNamedPlace(best)) return;
     const runnerUp = pairs.find((p) => p.figure !== best.figure && p.figure.low !== best.figure.low);
     if (runnerUp && best.sim - runnerUp.sim < MARGIN) return;
@@ -529,10 +515,12 @@ function sameNoun(pairs: Pair[], noun: string | undefined): Pair[] {
   return pairs.filter((p) => !named.has(p.claim) || claimHead(p.claim, p.figure).at(-1) === noun);
 }
 
-/** True when two values are written with the same digits in another order: 118.2 and 112.8, 15 and 51. */
+/**
+ * True when two values are written with the same three or more digits in another order: 118.2
+ * and 112.8. Two digits ("73%" and "37%") swap too often by chance to say anything.
+ */
 function transposed(page: Figure, claim: IndexedFigure): boolean {
   if (page.low !== page.high || claim.low !== claim.high || page.low === claim.low || page.unit !== claim.unit) return false;
-  const digits = (n: number) => String(n).replace(/[^0-9]/g, '').replace(/^0+|0+$/g, '');
-  const [a, b] = [digits(page.low), digits(claim.low)];
-  return a.length >= 2 && a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
+  const [a, b] = [page.text, claim.text].map((text) => text.replace(/[^0-9]/g, ''));
+  return a!.length >= 3 && a!.length === b!.length && [...a!].sort().join('') === [...b!].sort().join('');
 }

@@ -238,6 +238,9 @@ function readRatio(s: Scanner, n: NumberRead): NumberRead | null {
   else return null;
   const m = readPlainNumber(s, k, false);
   if (!m || m.fraction || m.ordinal || m.multiple || !RATIO_DENOMINATORS.has(m.value) || !(n.value >= 1 && n.value < m.value)) return null;
+  // "One in ten thousand", "2 in 5 years", "three in 10%": not a share of a whole.
+  const after = t[m.next];
+  if (after && ((after.type === 'sym' && after.text === '%') || (isWord(after) && (SCALES.has(after.lower) || TIME_UNITS.has(after.lower) || after.lower === 'percent')))) return null;
   if (!Number.isInteger(n.value) || (n.token && n.token.text !== String(n.value))) return null;
   return { value: (n.value / m.value) * 100, tolerance: Math.min(5, 50 / m.value), next: m.next, words: true, fraction: true };
 }

@@ -16,12 +16,13 @@ export interface Acronym {
 /** Short words an abbreviation may skip: "research and development (R&D)". */
 const MINOR = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to']);
 
-const DEFINITION = /\(([A-Z][A-Z&]{1,7})(s?)\)/g;
+const DEFINITION = /\((?:(?:collectively|together|jointly|hereafter),?\s+)?([A-Z][A-Z&]{1,7})(s?)\)/g;
 
 /**
  * The abbreviations `text` defines: a parenthesised run of capitals whose letters are the
  * initials of the words right before it (hyphenated words count each part; short words such as
- * "and" may be skipped). Each abbreviation once, first definition first.
+ * "and" may be skipped). Each definition once, in the order of the text; an abbreviation defined
+ * two ways ("central nervous system (CNS)", "Cell, Nature and Science (CNS)") is given twice.
  *
  * @example
  * definedAcronyms('targeted protein degradation (TPD)') // [{ short: 'TPD', long: 'targeted protein degradation' }]
@@ -31,8 +32,9 @@ export function definedAcronyms(text: string): Acronym[] {
   for (const m of text.matchAll(DEFINITION)) {
     const short = m[1]! + m[2]!;
     const letters = m[1]!.replace(/&/g, '');
-    if (letters.length < 2 || out.has(short)) continue;
+    if (letters.length < 2) continue;
     const words = [...text.slice(Math.max(0, m.index - 160), m.index).matchAll(/[A-Za-z]+/g)].map((w) => w[0]);
+    // "…in Cell, Nature, and Science (collectively, CNS)" defines it as well as "(CNS)" does.
     let need = letters.length - 1;
     let k = words.length - 1;
     let first = -1;
@@ -44,7 +46,8 @@ export function definedAcronyms(text: string): Acronym[] {
       } else if (!MINOR.has(word.toLowerCase())) break;
       k--;
     }
-    if (need < 0 && first >= 0) out.set(short, { short, long: words.slice(first).join(' ').toLowerCase() });
+    const long = words.slice(first).join(' ').toLowerCase();
+    if (need < 0 && first >= 0) out.set(`${short} ${long}`, { short, long });
   }
   return [...out.values()];
 }

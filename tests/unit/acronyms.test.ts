@@ -23,9 +23,13 @@ describe('definedAcronyms', () => {
     expect(definedAcronyms('The figure (USD) is in dollars, and (A) is a label.')).toEqual([]);
   });
 
-  it('reads each abbreviation once, as first defined', () => {
+  it('reads each definition once, and both of an abbreviation defined two ways', () => {
     const text = 'new drug application (NDA) … a new drug application (NDA) again';
     expect(definedAcronyms(text)).toEqual([{ short: 'NDA', long: 'new drug application' }]);
+    expect(definedAcronyms('the central nervous system (CNS) … in Cell, Nature, and Science (collectively, CNS)')).toEqual([
+      { short: 'CNS', long: 'central nervous system' },
+      { short: 'CNS', long: 'cell nature and science' },
+    ]);
   });
 });
 

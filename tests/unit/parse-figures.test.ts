@@ -370,5 +370,6 @@ describe('periods open on one side', () => {
     expect(scanQuantities('51% at companies founded in 2022 or later').figures[0]?.period?.text).toBe('in 2022 or later');
     expect(scanQuantities('sales of 3% from 2025 onwards').figures[0]?.period?.text).toBe('from 2025 onwards');
     expect(scanQuantities('rose 5% in 2024 and later fell').figures[0]?.period?.text).toBe('in 2024');
+    expect(parseFigures('2 in 5 years').map((f) => f.text)).toEqual(['2', '5 years']);
   });
 });
