@@ -55,14 +55,14 @@ const PARALLEL_BOUNDARY = /^(?:while|whereas|versus|vs|against|compared)\b/i;
 const EMPTY_SHARE = 0.7;
 
 /**
- * The clause before the one that holds [start, end), when the figure counts what that clause
+ * Where the clause that holds [start, end) begins, when the figure counts what the clause before
  * counts: its own clause has no words outside the figure beyond places and filler ("…reached
  * about USD 54 billion in the US, compared with roughly USD 40 billion in China", "Frontier
  * technologies named: 7"). A clause with words of its own keeps to them, even one that sets
  * another place beside the first ("…, while the US's stood at 38%, down from 45% in 2020" is not
  * about what the first clause's figure counts). Undefined otherwise.
  */
-function inheritedClause(terms: PlacedTerm[], boundaries: number[], start: number, end: number): { from: number; share: number } | undefined {
+function inheritedClause(terms: PlacedTerm[], boundaries: number[], start: number, end: number): number | undefined {
   let from: number | undefined;
   for (const b of boundaries) if (b < start) from = b;
   if (from === undefined || from === 0) return undefined;
@@ -73,14 +73,12 @@ function inheritedClause(terms: PlacedTerm[], boundaries: number[], start: numbe
     if (t.start === from) continue;
     if (!isEntity(t.term) && !FILLER_TERMS.has(t.term)) return undefined;
   }
-  return { from, share: EMPTY_SHARE };
+  return from;
 }
 
-/** True when a clause that sets another place beside the one before (see PARALLEL_BOUNDARY) opens between `a` and `b`. */
-function besideAcross(text: string, boundaries: number[], a: number, b: number): boolean {
-  const lo = Math.min(a, b);
-  const hi = Math.max(a, b);
-  return boundaries.some((x) => x > lo && x < hi && PARALLEL_BOUNDARY.test(text.slice(x, x + 12)));
+/** The boundaries of `text` that open a clause setting another place beside the one before (see PARALLEL_BOUNDARY). */
+function parallelBoundaries(text: string, boundaries: number[]): number[] {
+  return boundaries.filter((x) => PARALLEL_BOUNDARY.test(text.slice(x, x + 12)));
 }
 
 /**
@@ -92,13 +90,12 @@ function besideAcross(text: string, boundaries: number[], a: number, b: number):
  */
 export function figureTerms(text: string, terms: PlacedTerm[], boundaries: number[], start: number, end: number): TermWeights {
   const weights = ownTerms(text, terms, boundaries, start, end);
-  const inherited = inheritedClause(terms, boundaries, start, end);
-  if (inherited === undefined) return weights;
+  let at = inheritedClause(terms, boundaries, start, end);
+  if (at === undefined) return weights;
   // The comma that ends the clause before ("…in the US, compared with…") parts nothing from the figure.
-  let at = inherited.from;
   while (at > 0 && /[\s,]/.test(text[at - 1]!)) at--;
   for (const [term, w] of ownTerms(text, terms, boundaries, at, at)) {
-    const share = w * inherited.share;
+    const share = w * EMPTY_SHARE;
     if (share > (weights.get(term) ?? 0)) weights.set(term, share);
   }
   return weights;
@@ -250,8 +247,9 @@ export function figureEntity(
   // and biopharma employment density is about 7,100 people per square kilometer".
   // Not a place in a clause set beside the figure's: "Its top 80 targets cover 80% …, while the US
   // needs 109" says nothing of where the 80% is.
+  const beside = parallelBoundaries(text, boundaries);
   const places = new Set(
-    terms.filter((t, k) => isEntity(t.term) && !references.has(k) && !besideAcross(text, boundaries, start, t.start)).map((t) => t.term),
+    terms.filter((t, k) => isEntity(t.term) && !references.has(k) && !crosses(beside, start, t.start)).map((t) => t.term),
   );
   return places.size === 1 ? [...places][0] : undefined;
 }

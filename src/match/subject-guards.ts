@@ -326,7 +326,7 @@ export function claimFigureIsForecast(claim: IndexedClaim, figure: IndexedFigure
     const [from, to] = clauseAround(clauseBoundaries(claim.quote), figure.start, figure.end);
     const clause = claim.quote.slice(from, to);
     // A deadline ("in 80% of components by 2030") makes a goal too.
-    forecast = FORECAST.test(clause) || GOAL.test(clause) || /^by\b/i.test(figure.period?.text ?? '');
+    forecast = setsGoal(clause) || /^by\b/i.test(figure.period?.text ?? '');
     claimForecasts.set(figure, forecast);
   }
   return forecast;

@@ -16,6 +16,7 @@ export interface Acronym {
 /** Short words an abbreviation may skip: "research and development (R&D)". */
 const MINOR = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to']);
 
+/** "(TPD)", "(APIs)"; "…in Cell, Nature, and Science (collectively, CNS)" defines one as well. */
 const DEFINITION = /\((?:(?:collectively|together|jointly|hereafter),?\s+)?([A-Z][A-Z&]{1,7})(s?)\)/g;
 
 /**
@@ -34,7 +35,6 @@ export function definedAcronyms(text: string): Acronym[] {
     const letters = m[1]!.replace(/&/g, '');
     if (letters.length < 2) continue;
     const words = [...text.slice(Math.max(0, m.index - 160), m.index).matchAll(/[A-Za-z]+/g)].map((w) => w[0]);
-    // "…in Cell, Nature, and Science (collectively, CNS)" defines it as well as "(CNS)" does.
     let need = letters.length - 1;
     let k = words.length - 1;
     let first = -1;
