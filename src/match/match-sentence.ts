@@ -16,7 +16,7 @@ import {
   claimFigureIsForecast,
   claimHead,
   clauseAround,
-  clausePlaces,
+  figureClausePlaces,
   headTerms,
   implausibleGap,
   isChange,
@@ -190,7 +190,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     if (stance === 'doubted') for (const p of pairs) if (p.agreement === 'conflict') p.agreement = 'unsure';
     // Nor is one about another company, product, place, thing counted or kind of percentage.
     subject ??= sentenceSubject(sentence);
-    const places = clausePlaces(terms, clause);
+    const places = figureClausePlaces(sentence, terms, boundaries, clause, f.start);
     const owners = ownersAround(sentence, f.start, f.end);
     const change = f.unit === 'percent' && isChange(sentence, f.start, f.end);
     // "Stands at 70% today" is no projection or goal, whatever year the sentence goes on to name.

@@ -294,6 +294,30 @@ export function clausePlaces(terms: readonly PlacedTerm[], [from, to]: readonly 
   return new Set(terms.filter((t) => isEntity(t.term) && t.start >= from && t.end <= to).map((t) => t.term));
 }
 
+/** A pronoun that refers back to what an earlier clause named: "its share", "they hold". */
+const REFERS_BACK = /\b(?:its|their|it|they)\b/gi;
+
+/**
+ * The places a figure's clause is about: those it names or, when a pronoun before the figure
+ * refers back with no place between the two ("Japan's presence has risen: its share … reached
+ * 34%, closing in on the US's 38%"), those of the clause before it.
+ */
+export function figureClausePlaces(
+  sentence: string,
+  terms: readonly PlacedTerm[],
+  boundaries: readonly number[],
+  clause: readonly [number, number],
+  figureStart: number,
+): Set<string> {
+  const places = clausePlaces(terms, clause);
+  if (clause[0] === 0) return places;
+  const pronoun = [...sentence.slice(clause[0], figureStart).matchAll(REFERS_BACK)].at(-1);
+  if (!pronoun) return places;
+  const from = clause[0] + pronoun.index;
+  if (terms.some((t) => isEntity(t.term) && t.start >= from && t.end <= figureStart)) return places;
+  return clausePlaces(terms, clauseAround(boundaries, clause[0] - 1, clause[0]));
+}
+
 /** Words that give a figure as a projection or a goal rather than an outcome. */
 const FORECAST = /\b(?:projected|projects?|expected|expects?|forecasts?|forecasted|predicted|predicts?|will|would|is set to|are set to|aims? to|aiming to|plans? to|planned|intends? to)\b/i;
 
