@@ -18,6 +18,9 @@ export interface Exclusion {
   test: (unit: DocumentUnit, roles: NumberRole[]) => boolean;
 }
 
+/** What follows the ordinal of a rank by a superlative: "[second]-largest", "[2nd] biggest". */
+const SUPERLATIVE_AFTER = /^[-\u2010\u2011\s]*(?:largest|biggest|highest)\b/i;
+
 /** Numbers of the text that are not figures, when none of a unit's numbers is one. */
 const onlyRoles = (roles: NumberRole[], allowed: NumberRole[]) => roles.length > 0 && roles.every((r) => allowed.includes(r));
 
@@ -26,6 +29,14 @@ const onlyRoles = (roles: NumberRole[], allowed: NumberRole[]) => roles.length >
  * that every unit of every document with a digit or a number word is a claim or matches one.
  */
 export const EXCLUSIONS: Exclusion[] = [
+  {
+    id: 'superlative-ranks',
+    why: 'Only a rank by a superlative ("the world\'s second-largest market has closed the gap"): it names what the sentence is about; it is a claim where the sentence measures something too.',
+    test: (u) => {
+      const figures = scanQuantities(u.text).figures;
+      return figures.length > 0 && figures.every((f) => f.unit === 'rank' && SUPERLATIVE_AFTER.test(u.text.slice(f.end)));
+    },
+  },
   {
     id: 'dates',
     why: 'Only dates and years: a year scopes a figure, it is not one ("April 2026", "Data as of January 9, 2026").',

@@ -20,6 +20,8 @@ import {
   headTerms,
   implausibleGap,
   isChange,
+  changeSubject,
+  otherChangeSubject,
   isOutcome,
   ownersAround,
   otherHead,
@@ -196,11 +198,13 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     // "Stands at 70% today" is no projection or goal, whatever year the sentence goes on to name.
     const outcome = isOutcome(sentence, f) || saidOfNow(sentence, f);
     let head: string[] | undefined;
+    let changeWords: string[] | undefined;
     const kept: Pair[] = [];
     for (const p of pairs) {
       if (otherSubject(subject, owners, places, p.claim, placesOfDocument)) continue;
       if (outcome && claimFigureIsForecast(p.claim, p.figure)) continue;
       if (f.unit === 'percent' && change !== claimFigureIsChange(p.claim, p.figure)) continue;
+      if (change && otherChangeSubject((changeWords ??= changeSubject(sentence, clause[0], f.start)), sentenceTerms, p.claim, p.figure)) continue;
       head ??= headTerms(sentence, f.end);
       if (otherHead(head, sentenceTerms, p.claim, p.figure)) continue;
       kept.push(p);

@@ -270,6 +270,51 @@ export function isChange(text: string, start: number, end: number): boolean {
   return CHANGE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
 
+/** The verbs a change is told with; the clause's words before the verb name what changes. */
+const CHANGE_VERB =
+  /\b(?:rose|risen|rises?|rising|grew|grown|grows?|growing|fell|fallen|falls?|falling|jump\w*|surg\w*|soar\w*|climb\w*|increas\w*|decreas\w*|declin\w*|drop\w*|slump\w*|expand\w*)\b/gi;
+
+/** Words that frame a change rather than name what changes: "is projected to grow". */
+const CHANGE_FRAME = /^(?:expect\w*|project\w*|forecast\w*|predict\w*|likely|set|plans?|aims?|continu\w*|also|still|now|further|annual\w*|steadily|sharply|rapidly)$/i;
+
+/**
+ * The content terms of what a change is told of: the words of the figure's clause before its
+ * verb, without places ("China's [CRO market] to grow by more than 7%"). Empty when the clause
+ * names no verb of change before the figure.
+ */
+export function changeSubject(text: string, clauseStart: number, figureStart: number): string[] {
+  const before = text.slice(clauseStart, figureStart);
+  const verb = [...before.matchAll(CHANGE_VERB)].at(-1);
+  if (!verb) return [];
+  const words = before.slice(0, verb.index);
+  return placedTerms(words)
+    .filter((t) => !isEntity(t.term) && !CHANGE_FRAME.test(words.slice(t.start, t.end)))
+    .map((t) => t.term);
+}
+
+const claimChangeSubjects = new WeakMap<IndexedFigure, string[]>();
+
+/**
+ * True when a change on the page and a change in the claim are told of different things: the
+ * page names something the claim never does, and the sentence none of what the claim names
+ * ("China's CRO market to grow by more than 7%" against "China's R&D spending is projected to
+ * grow by over 7%").
+ */
+export function otherChangeSubject(
+  pageSubject: readonly string[],
+  sentenceTerms: ReadonlySet<string>,
+  claim: IndexedClaim,
+  figure: IndexedFigure,
+): boolean {
+  if (!pageSubject.some((t) => !claim.termSet.has(t))) return false;
+  let subject = claimChangeSubjects.get(figure);
+  if (!subject) {
+    const [from] = clauseAround(clauseBoundaries(claim.quote), figure.start, figure.end);
+    claimChangeSubjects.set(figure, (subject = changeSubject(claim.quote, from, figure.start)));
+  }
+  return subject.length > 0 && !subject.some((t) => sentenceTerms.has(t));
+}
+
 const claimChanges = new WeakMap<IndexedFigure, boolean>();
 
 export function claimFigureIsChange(claim: IndexedClaim, figure: IndexedFigure): boolean {

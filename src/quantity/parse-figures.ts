@@ -318,7 +318,9 @@ function fractionHere(s: Scanner, first: number, fracIndex: number, numerator: n
   }
   if (first === fracIndex) return false;
   const after = t[fracIndex + 1];
-  // "a third of", "one-sixth of the US level", "less than one-third"; not "a third party".
+  // "a third of", "one-sixth of the US level", "less than one-third"; not "a third party" nor "a
+  // third-party vendor".
+  if (after && (after.text === '-' || after.text === '\u2010' || after.text === '\u2011') && !after.spaced && isWord(t[fracIndex + 2])) return false;
   if (!after || after.type === 'sym') return true;
   return isWord(after, 'of', 'the', 'that', 'to', 'as', 'in', 'for', 'more', 'less', 'lower', 'higher', 'smaller', 'larger', 'fewer');
 }
@@ -699,6 +701,17 @@ function bindPeriods(s: Scanner, figures: Figure[], starts: number[], ends: numb
     const figEnd = ends[f];
     const fig = figures[f];
     let bound = false;
+    // "from 2020 year 16% to 2025 year 31%": a "to" or "from" period that the next figure follows
+    // at once opens that figure's phrase.
+    const k = /^(?:to|from)\s/i.test(p.text) ? starts.findIndex((start) => start >= p.last) : -1;
+    if (k >= 0 && starts[k]! - p.last <= 1) {
+      const gap = s.t.slice(p.last, starts[k]);
+      const next = figures[k]!;
+      if (!next.period && gap.every((g) => isWord(g, 'year', 'years'))) {
+        next.period = { text: p.text, from: p.from, to: p.to };
+        continue;
+      }
+    }
     if (fig && figEnd !== undefined && figEnd <= p.first && p.first - figEnd <= 3 && !fig.period) {
       const gap = s.t.slice(figEnd, p.first);
       const clean = gap.every((g) => g.type === 'word' || g.text === '(' || g.text === ')');
@@ -715,7 +728,6 @@ function bindPeriods(s: Scanner, figures: Figure[], starts: number[], ends: numb
     const p = unbound[0]!;
     for (const fig of figures) if (!fig.period) fig.period = { text: p.text, from: p.from, to: p.to };
   }
-  void starts;
 }
 
 interface FigureRead {
@@ -889,7 +901,20 @@ function finish(s: Scanner, d: Draft): FigureRead | null {
   return { figure, first: d.first, next: k };
 }
 
-/** Ranks: "Shanghai ranks seventh and Boston second", "ranked 3rd". Read apart from other figures. */
+/** Superlatives an ordinal ranks by: "the second-largest market", "its third biggest". */
+const SUPERLATIVES = new Set(['largest', 'biggest', 'highest']);
+
+/** Whether the ordinal ending before token `j` ranks by a superlative: "second-largest", "2nd largest". */
+function ranksBySuperlative(t: readonly Token[], j: number): boolean {
+  const next = t[j];
+  if (isDash(next) && !next!.spaced) return isWord(t[j + 1]) && SUPERLATIVES.has(t[j + 1]!.lower) && !t[j + 1]!.spaced;
+  return isWord(next) && SUPERLATIVES.has(next!.lower);
+}
+
+/**
+ * Ranks: "Shanghai ranks seventh and Boston second", "ranked 3rd", and ordinals of a superlative
+ * ("the world's second-largest market", whose figure is "second"). Read apart from other figures.
+ */
 function readRanks(s: Scanner): FigureRead[] {
   const { t, text } = s;
   const out: FigureRead[] = [];
@@ -900,16 +925,20 @@ function readRanks(s: Scanner): FigureRead[] {
       rankAt = i;
       continue;
     }
-    if (rankAt < 0 || i - rankAt > 8) continue;
     const ordinal = isWord(tok) && ORDINALS.has(tok.lower) ? ORDINALS.get(tok.lower)! : tok.type === 'num' && tok.suffix && ['th', 'st', 'nd', 'rd'].includes(tok.suffix) ? tok.value! : 0;
     if (!ordinal) continue;
-    // "second-largest" is a description, not a rank in a ranking.
-    const next = t[i + (tok.type === 'num' ? 2 : 1)];
-    if (next && isDash(next) && !next.spaced) continue;
-    const prev = t[i - 1];
-    const directlyAfterVerb = i - rankAt === 1 || (i - rankAt === 2 && isWord(prev, 'at', 'in', 'as', 'No'));
-    const afterAndName = prev && (prev.type === 'word' || prev.type === 'id') && /^[A-Z]/.test(prev.text) && isWord(t[i - 2], 'and', 'while', 'with');
-    if (!directlyAfterVerb && !afterAndName) continue;
+    const after = i + (tok.type === 'num' ? 2 : 1);
+    const superlative = ordinal > 1 && ranksBySuperlative(t, after);
+    if (!superlative) {
+      if (rankAt < 0 || i - rankAt > 8) continue;
+      // Any other compound ("second-round", "third-party") describes rather than ranks.
+      const next = t[after];
+      if (next && isDash(next) && !next.spaced) continue;
+      const prev = t[i - 1];
+      const directlyAfterVerb = i - rankAt === 1 || (i - rankAt === 2 && isWord(prev, 'at', 'in', 'as', 'No'));
+      const afterAndName = prev && (prev.type === 'word' || prev.type === 'id') && /^[A-Z]/.test(prev.text) && isWord(t[i - 2], 'and', 'while', 'with');
+      if (!directlyAfterVerb && !afterAndName) continue;
+    }
     const end = tok.type === 'num' ? t[i + 1]!.end : tok.end;
     const figure: Figure = { text: text.slice(tok.start, end), start: tok.start, end, low: ordinal, high: ordinal, unit: 'rank', scale: 1, tolerance: 0.5, qualifier: 'exact' };
     if (tok.type === 'word') figure.words = true;

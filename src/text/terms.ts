@@ -27,8 +27,8 @@ const STOPWORDS = new Set(
 );
 
 /**
- * Verbs of change that news and reports use interchangeably for the same movement: a page's
- * "jumped" restates a document's "surged".
+ * Words that news and reports use interchangeably for the same thing: a page's "jumped" restates
+ * a document's "surged", its "biggest" a "largest".
  */
 const SYNONYMS: ReadonlyMap<string, string> = new Map([
   ...['rise', 'rises', 'rose', 'risen', 'rising', 'jump', 'jumps', 'jumped', 'surge', 'surges', 'surged', 'soar', 'soars', 'soared',
@@ -40,6 +40,7 @@ const SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['annually', 'year'], ['yearly', 'year'], ['firms', 'company'], ['firm', 'company'], ['drugmakers', 'company'], ['drugmaker', 'company'],
   ...['deal', 'deals', 'transaction', 'transactions', 'pact', 'pacts', 'agreement', 'agreements'].map((w) => [w, 'deal'] as const),
   ...['publication', 'publications', 'paper', 'papers'].map((w) => [w, 'publication'] as const),
+  ['biggest', 'largest'],
 ]);
 
 /** British spellings mapped to the American ones the index uses. */
