@@ -201,7 +201,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     let changeWords: string[] | undefined;
     const kept: Pair[] = [];
     for (const p of pairs) {
-      if (otherSubject(subject, owners, places, p.claim, placesOfDocument)) continue;
+      if (otherSubject(subject, owners, places, p.claim, placesOfDocument, clause)) continue;
       if (outcome && claimFigureIsForecast(p.claim, p.figure)) continue;
       if (f.unit === 'percent' && change !== claimFigureIsChange(p.claim, p.figure)) continue;
       if (change && otherChangeSubject((changeWords ??= changeSubject(sentence, clause[0], f.start)), sentenceTerms, p.claim, p.figure)) continue;

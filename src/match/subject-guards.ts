@@ -133,27 +133,34 @@ export interface SentenceSubject {
   names: Set<string>;
   /** The one word of a leading "In Jiangsu," that is neither a known place nor a month. */
   leadingPlace: string | null;
-  /** The terms of a part the sentence keeps to: "in oncology alone", "for oncology assets alone". */
-  segment: string[];
+  /** The parts the sentence keeps to, where it names them: "in oncology alone", "for oncology assets alone". */
+  segments: Segment[];
 }
 
 /** Words that open the phrase a part of a whole is named in: "in oncology alone". */
 const SEGMENT_OPENERS = new Set(['in', 'for', 'among', 'within', 'across', 'of', 'on', 'at']);
 
+/** A part of a whole a sentence keeps to: the offset of its "alone", and its content terms. */
+interface Segment {
+  at: number;
+  terms: string[];
+}
+
 /**
- * The content terms of the parts of a whole a sentence keeps to with "alone": the words after the
- * phrase's preposition ("for oncology assets alone"), or the one word before ("oncology alone").
- * Places are left to the place guards, and years name no part ("In 2024 alone").
+ * The parts of a whole a sentence keeps to with "alone": the words after the phrase's preposition
+ * ("for oncology assets alone"), or the one word before ("oncology alone"). Places are left to
+ * the place guards, and years name no part ("In 2024 alone").
  */
-function segmentTerms(sentence: string): string[] {
-  const out: string[] = [];
+function segmentTerms(sentence: string): Segment[] {
+  const out: Segment[] = [];
   if (!sentence.includes('alone')) return out;
   for (const m of sentence.matchAll(/((?:[A-Za-z][\w'’&-]*\s+){1,4})alone\b/g)) {
     let words = m[1]!.trim().split(/\s+/);
     if (words.at(-1)!.toLowerCase() === 'let') continue;
     const opener = words.findLastIndex((w) => SEGMENT_OPENERS.has(w.toLowerCase()));
     words = opener >= 0 ? words.slice(opener + 1) : words.slice(-1);
-    out.push(...placedTerms(words.join(' ')).map((t) => t.term).filter((t) => !isEntity(t)));
+    const terms = placedTerms(words.join(' ')).map((t) => t.term).filter((t) => !isEntity(t));
+    if (terms.length > 0) out.push({ at: m.index + m[0].length, terms });
   }
   return out;
 }
@@ -161,7 +168,7 @@ function segmentTerms(sentence: string): string[] {
 export function sentenceSubject(sentence: string): SentenceSubject {
   const lead = /^In ([A-Z][a-z]+),/.exec(sentence)?.[1];
   const leadingPlace = lead && !entityOf(lead.toLowerCase()) && !MONTH.test(lead) ? lead.toLowerCase() : null;
-  return { lower: sentence.toLowerCase(), names: namesOf(sentence).names, leadingPlace, segment: segmentTerms(sentence) };
+  return { lower: sentence.toLowerCase(), names: namesOf(sentence).names, leadingPlace, segments: segmentTerms(sentence) };
 }
 
 /** Words that open a clause of its own: an owner before them owns something else ("McKinsey's analysts found that…"). */
@@ -197,6 +204,7 @@ export function otherSubject(
   clausePlaces: ReadonlySet<string>,
   claim: IndexedClaim,
   documentPlaces: (file: string) => ReadonlySet<string>,
+  clause: readonly [number, number] = [0, Number.POSITIVE_INFINITY],
 ): boolean {
   let known = claimSubjects.get(claim);
   if (!known) claimSubjects.set(claim, (known = { names: namesOf(claim.quote).names, quote: claim.quote.toLowerCase() }));
@@ -204,8 +212,11 @@ export function otherSubject(
   if (names.size > 0 && subject.names.size > 0 && ![...names].some((n) => subject.lower.includes(n))) return true;
   for (const owner of owners) if (!quote.includes(owner)) return true;
   if (subject.leadingPlace !== null && !quote.includes(subject.leadingPlace)) return true;
-  // "In oncology alone, …" is about a part of what a claim about the whole counts.
-  if (subject.segment.some((t) => !claim.termSet.has(t))) return true;
+  // "In oncology alone, …" is about a part of what a claim about the whole counts; "…, and the NIH
+  // budget alone is $47 billion" keeps to a part in its own clause only.
+  for (const segment of subject.segments) {
+    if (segment.at > clause[0] && segment.at <= clause[1] && segment.terms.some((t) => !claim.termSet.has(t))) return true;
+  }
   if (clausePlaces.size > 0) {
     const about = documentPlaces(claim.source);
     if (![...clausePlaces].some((p) => claim.termSet.has(p) || about.has(p))) return true;
