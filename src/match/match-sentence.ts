@@ -20,6 +20,7 @@ import {
   headTerms,
   implausibleGap,
   isChange,
+  companyAgainstPlace,
   changeSubject,
   otherChangeSubject,
   isOutcome,
@@ -61,6 +62,8 @@ const JOINT_SIM = 0.1;
 const ANCHORED_SIM = 0.1;
 /** A conflict with nothing else of the sentence confirmed: similarity, shared near words (IDF weight and count). */
 const CONFLICT_ALONE_AT = 0.3;
+/** A value stated as precisely as the claim's (see samePrecise) agrees from this similarity, with two near words in common. */
+const PRECISE_AT = 0.2;
 const STRONG_LOCAL = 9;
 /** The runner-up alignment must trail the best by this much, or the figure is ambiguous. */
 const MARGIN = 0.06;
@@ -199,9 +202,11 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const outcome = isOutcome(sentence, f) || saidOfNow(sentence, f);
     let head: string[] | undefined;
     let changeWords: string[] | undefined;
+    const clauseBefore = sentence.slice(clause[0], f.start);
     const kept: Pair[] = [];
     for (const p of pairs) {
       if (otherSubject(subject, owners, places, p.claim, placesOfDocument, clause)) continue;
+      if (companyAgainstPlace(clauseBefore, entity, p.claim, p.figure)) continue;
       if (outcome && claimFigureIsForecast(p.claim, p.figure)) continue;
       if (f.unit === 'percent' && change !== claimFigureIsChange(p.claim, p.figure)) continue;
       if (change && otherChangeSubject((changeWords ??= changeSubject(sentence, clause[0], f.start)), sentenceTerms, p.claim, p.figure)) continue;
@@ -242,7 +247,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   // A small count or a rank agrees by chance often: alone, it needs two near words in common or its place.
   const stands = (p: Pair, i: number) =>
     p.agreement === 'agree' &&
-    p.sim >= CORROBORATE_AT &&
+    (p.sim >= CORROBORATE_AT || (p.sim >= PRECISE_AT && p.shared >= 2 && samePrecise(scan.figures[i]!, p.figure))) &&
     (p.local >= MIN_LOCAL || (p.described >= DESCRIBED && p.sim >= DESCRIBED_SIM)) &&
     (distinctive(scan.figures[i]!) || p.shared >= 2 || p.sameEntity);
   scan.figures.forEach((_f, i) => {
@@ -523,6 +528,16 @@ function sameNoun(pairs: Pair[], noun: string | undefined): Pair[] {
  * True when two values are written with the same three or more digits in another order: 118.2
  * and 112.8. Two digits ("73%" and "37%") swap too often by chance to say anything.
  */
+/**
+ * True when the page states the claim's own value to three or more significant digits ("$902M"
+ * for "$902 million", "187" for "187"): a value that precise seldom agrees by chance.
+ */
+function samePrecise(page: Figure, claim: IndexedFigure): boolean {
+  if (page.low !== page.high || claim.low !== claim.high || page.low !== claim.low || page.unit !== claim.unit) return false;
+  const digits = page.text.replace(/[^0-9]/g, '').replace(/^0+/, '').replace(/0+$/, '');
+  return digits.length >= 3;
+}
+
 function transposed(page: Figure, claim: IndexedFigure): boolean {
   if (page.low !== page.high || claim.low !== claim.high || page.low === claim.low || page.unit !== claim.unit) return false;
   const [a, b] = [page.text, claim.text].map((text) => text.replace(/[^0-9]/g, ''));

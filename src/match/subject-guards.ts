@@ -113,7 +113,8 @@ function namesOf(text: string): { names: Set<string>; owners: Set<string> } {
     const at = m.index! + m[0].length - word.length - (m[2]?.length ?? 0);
     // A table row's cells are tab-separated, and a cell opens on a capital like a sentence does.
     const opensSentence = at === 0 || /[\t\n]\s*$/.test(text.slice(Math.max(0, at - 3), at)) || !/[a-z0-9,;]\s*$/i.test(text.slice(Math.max(0, at - 3), at));
-    if (opensSentence && !owner) continue;
+    // A capital that opens the sentence is a name when a capitalised word follows ("Montage Technology's IPO").
+    if (opensSentence && !owner && !/^ [A-Z][a-z]/.test(text.slice(at + word.length, at + word.length + 3))) continue;
     // A footnote number glued to a word ("1China's") is not part of its name.
     const lower = word.toLowerCase().replace(/^\d+(?=[a-z]{3})/, '');
     const before = /(\S+)\s+$/.exec(text.slice(Math.max(0, at - 20), at))?.[1]?.toLowerCase();
@@ -198,6 +199,26 @@ const claimSubjects = new WeakMap<IndexedClaim, { names: Set<string>; quote: str
  * the claim does not name, or
  * places (in the figure's clause) none of which the claim or its document is about.
  */
+/**
+ * True when the figure's clause names a company before it ("Innovent Biologics secured 187
+ * patents"), not as a source ("according to…"), and the claim gives its figure for a place
+ * without naming any company ("Chinese entities secured 400"): a company's figure is not a
+ * country's.
+ */
+export function companyAgainstPlace(clauseBefore: string, entity: string | undefined, claim: IndexedClaim, figure: IndexedFigure): boolean {
+  if (entity || !figure.entity || ATTRIBUTION.test(clauseBefore) || namesOf(clauseBefore).names.size === 0) return false;
+  return knownSubject(claim).names.size === 0;
+}
+
+/** Words that say whose account a figure is: the names after them are sources, not owners. */
+const ATTRIBUTION = /\b(?:according to|cited by|says?|said|reports?|reported|estimates?|estimated|data from|figures from|analysis)\b/i;
+
+function knownSubject(claim: IndexedClaim): { names: Set<string>; quote: string } {
+  let known = claimSubjects.get(claim);
+  if (!known) claimSubjects.set(claim, (known = { names: namesOf(claim.quote).names, quote: claim.quote.toLowerCase() }));
+  return known;
+}
+
 export function otherSubject(
   subject: SentenceSubject,
   owners: ReadonlySet<string>,
@@ -206,9 +227,7 @@ export function otherSubject(
   documentPlaces: (file: string) => ReadonlySet<string>,
   clause: readonly [number, number] = [0, Number.POSITIVE_INFINITY],
 ): boolean {
-  let known = claimSubjects.get(claim);
-  if (!known) claimSubjects.set(claim, (known = { names: namesOf(claim.quote).names, quote: claim.quote.toLowerCase() }));
-  const { names, quote } = known;
+  const { names, quote } = knownSubject(claim);
   if (names.size > 0 && subject.names.size > 0 && ![...names].some((n) => subject.lower.includes(n))) return true;
   for (const owner of owners) if (!quote.includes(owner)) return true;
   if (subject.leadingPlace !== null && !quote.includes(subject.leadingPlace)) return true;
