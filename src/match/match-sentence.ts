@@ -16,7 +16,9 @@ import {
   claimFigureIsForecast,
   claimHead,
   clauseAround,
-  figureClausePlaces,
+  referentClause,
+  clausePlaces,
+  otherRanked,
   headTerms,
   implausibleGap,
   isChange,
@@ -62,8 +64,9 @@ const JOINT_SIM = 0.1;
 const ANCHORED_SIM = 0.1;
 /** A conflict with nothing else of the sentence confirmed: similarity, shared near words (IDF weight and count). */
 const CONFLICT_ALONE_AT = 0.3;
-/** A value stated as precisely as the claim's (see samePrecise) agrees from this similarity, with two near words in common. */
+/** A value stated as precisely as the claim's (see samePrecise) agrees from this similarity, with two near words in common weighing this much. */
 const PRECISE_AT = 0.2;
+const PRECISE_LOCAL = 6;
 const STRONG_LOCAL = 9;
 /** The runner-up alignment must trail the best by this much, or the figure is ambiguous. */
 const MARGIN = 0.06;
@@ -195,7 +198,8 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     if (stance === 'doubted') for (const p of pairs) if (p.agreement === 'conflict') p.agreement = 'unsure';
     // Nor is one about another company, product, place, thing counted or kind of percentage.
     subject ??= sentenceSubject(sentence);
-    const places = figureClausePlaces(sentence, terms, boundaries, clause, f.start);
+    const referent = referentClause(sentence, terms, boundaries, clause, f.start);
+    const places = clausePlaces(terms, referent ?? clause);
     const owners = ownersAround(sentence, f.start, f.end);
     const change = f.unit === 'percent' && isChange(sentence, f.start, f.end);
     // "Stands at 70% today" is no projection or goal, whatever year the sentence goes on to name.
@@ -205,7 +209,8 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const clauseBefore = sentence.slice(clause[0], f.start);
     const kept: Pair[] = [];
     for (const p of pairs) {
-      if (otherSubject(subject, owners, places, p.claim, placesOfDocument, clause)) continue;
+      if (otherSubject(subject, owners, places, p.claim, placesOfDocument, referent ? [referent[0], clause[1]] : clause)) continue;
+      if (otherRanked(sentence, f, p.claim)) continue;
       if (companyAgainstPlace(clauseBefore, entity, p.claim, p.figure)) continue;
       if (outcome && claimFigureIsForecast(p.claim, p.figure)) continue;
       if (f.unit === 'percent' && change !== claimFigureIsChange(p.claim, p.figure)) continue;
@@ -223,6 +228,14 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   const take = (i: number, p: Pair, verdict: Verdict) => {
     used.add(p.figure);
     out[i] = { verdict, figure: scan.figures[i]!, claim: p.claim, sourceFigure: p.figure, score: p.sim };
+  };
+
+  // The sentence says whose figure it is; a claim that binds its figure to no place must at least
+  // be about that place, or come from a document about it ("Europe's 29% of licensing deals" is
+  // not the 40% of a report on China; "the US … is its second-largest producer" not China's).
+  const aboutOwner = (i: number, p: Pair) => {
+    const owner = pageEntities[i];
+    return !owner || !!p.figure.entity || p.claim.termSet.has(owner) || documentPlaces(index, p.claim.source).has(owner);
   };
 
   // 1. Several figures of the sentence that agree with figures of one claim are strong evidence
@@ -247,9 +260,10 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   // A small count or a rank agrees by chance often: alone, it needs two near words in common or its place.
   const stands = (p: Pair, i: number) =>
     p.agreement === 'agree' &&
-    (p.sim >= CORROBORATE_AT || (p.sim >= PRECISE_AT && p.shared >= 2 && samePrecise(scan.figures[i]!, p.figure))) &&
+    (p.sim >= CORROBORATE_AT || (p.sim >= PRECISE_AT && p.local >= PRECISE_LOCAL && p.shared >= 2 && samePrecise(scan.figures[i]!, p.figure))) &&
     (p.local >= MIN_LOCAL || (p.described >= DESCRIBED && p.sim >= DESCRIBED_SIM)) &&
-    (distinctive(scan.figures[i]!) || p.shared >= 2 || p.sameEntity);
+    (distinctive(scan.figures[i]!) || p.shared >= 2 || p.sameEntity) &&
+    aboutOwner(i, p);
   scan.figures.forEach((_f, i) => {
     if (out[i]) return;
     // The counterpart is chosen by how well it is described, before its value is looked at:
@@ -339,11 +353,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
       if (!named && !(claimFigureIsForecast(best.claim, best.figure) && setsGoal(sentence))) return;
     }
     if (!conflictStands(i, best)) return;
-    // The sentence says whose figure it is; a claim that binds its figure to no place must at
-    // least be about that place, or come from a document about it ("Europe's 29% of licensing
-    // deals" is not the 40% of a report on China).
-    const owner = pageEntities[i];
-    if (owner && !best.figure.entity && !best.claim.termSet.has(owner) && !documentPlaces(index, best.claim.source).has(owner)) return;
+    if (!aboutOwner(i, best)) return;
     take(i, best, 'conflicting');
     anchored.add(best.claim);
   });

@@ -373,24 +373,40 @@ export function clausePlaces(terms: readonly PlacedTerm[], [from, to]: readonly 
 const REFERS_BACK = /\b(?:its|their|it|they)\b/gi;
 
 /**
- * The places a figure's clause is about: those it names or, when a pronoun before the figure
- * refers back with no place between the two ("Japan's presence has risen: its share … reached
- * 34%, closing in on the US's 38%"), those of the clause before it.
+ * The clause a figure's clause refers back to: the one before, when a pronoun before the figure
+ * stands for what it named with no place between the two ("Japan's presence has risen: its share
+ * … reached 34%, closing in on the US's 38%"). Its places are the figure's, and a part it keeps
+ * to ("Oncology alone is a huge field, and it accounts for 25%") narrows the figure. Null otherwise.
  */
-export function figureClausePlaces(
+export function referentClause(
   sentence: string,
   terms: readonly PlacedTerm[],
   boundaries: readonly number[],
   clause: readonly [number, number],
   figureStart: number,
-): Set<string> {
-  const places = clausePlaces(terms, clause);
-  if (clause[0] === 0) return places;
+): [number, number] | null {
+  if (clause[0] === 0) return null;
   const pronoun = [...sentence.slice(clause[0], figureStart).matchAll(REFERS_BACK)].at(-1);
-  if (!pronoun) return places;
+  if (!pronoun) return null;
   const from = clause[0] + pronoun.index;
-  if (terms.some((t) => isEntity(t.term) && t.start >= from && t.end <= figureStart)) return places;
-  return clausePlaces(terms, clauseAround(boundaries, clause[0] - 1, clause[0]));
+  if (terms.some((t) => isEntity(t.term) && t.start >= from && t.end <= figureStart)) return null;
+  return clauseAround(boundaries, clause[0] - 1, clause[0]);
+}
+
+/** The superlative a rank is by, right after its ordinal: "[second]-largest", "[2nd] biggest". */
+const RANKED_BY = /^[-\u2010\u2011\s]*(?:largest|biggest|highest)\s+/i;
+
+/**
+ * True when a rank by a superlative ranks another thing than the claim's: every content word of
+ * what is ranked ("second-largest [market for medical devices]", "[economy]") must be the claim's.
+ */
+export function otherRanked(sentence: string, page: Figure, claim: IndexedClaim): boolean {
+  if (page.unit !== 'rank') return false;
+  const rest = sentence.slice(page.end, page.end + 80);
+  const by = RANKED_BY.exec(rest);
+  if (!by) return false;
+  const phrase = rest.slice(by[0].length).split(/[,;:.()!?]|\s(?:and|after|behind|with|in|by|since|while|which|that|is|was|has|had)\s/)[0]!;
+  return placedTerms(phrase.split(/\s+/).slice(0, 6).join(' ')).some((t) => !isEntity(t.term) && !claim.termSet.has(t.term));
 }
 
 /** Words that give a figure as a projection or a goal rather than an outcome. */
