@@ -701,13 +701,13 @@ function bindPeriods(s: Scanner, figures: Figure[], starts: number[], ends: numb
     const figEnd = ends[f];
     const fig = figures[f];
     let bound = false;
-    // "from 2020 year 16% to 2025 year 31%": a "to" or "from" period that the next figure follows
-    // at once opens that figure's phrase.
+    // "from 2020 year 16% to 2025 year 31%", "from 2020's 17% to 2025's 31%": a "to" or "from"
+    // period that the next figure follows at once opens that figure's phrase.
     const k = /^(?:to|from)\s/i.test(p.text) ? starts.findIndex((start) => start >= p.last) : -1;
-    if (k >= 0 && starts[k]! - p.last <= 1) {
+    if (k >= 0 && starts[k]! - p.last <= 2) {
       const gap = s.t.slice(p.last, starts[k]);
       const next = figures[k]!;
-      if (!next.period && gap.every((g) => isWord(g, 'year', 'years'))) {
+      if (!next.period && gap.every((g) => isWord(g, 'year', 'years', 's') || g.text === "'" || g.text === '\u2019')) {
         next.period = { text: p.text, from: p.from, to: p.to };
         continue;
       }

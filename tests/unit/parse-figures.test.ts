@@ -206,6 +206,7 @@ const PERIODS: Case[] = [
   ['16% in 2020 to 34% in 2025', [point('16%', 16, 'percent', { period: { from: 2020, to: 2020 } }), point('34%', 34, 'percent', { period: { from: 2025, to: 2025 } })]],
   ['increased from 17% in 2020 to 31% in 2025', [point('17%', 17, 'percent', { period: { from: 2020, to: 2020 } }), point('31%', 31, 'percent', { period: { from: 2025, to: 2025 } })]],
   ['rose from 16% to 34%', [point('16%', 16, 'percent'), point('34%', 34, 'percent')]],
+  ["went from 2020's 17% to 2025's 31%", [point('17%', 17, 'percent', { period: { from: 2020, to: 2020 } }), point('31%', 31, 'percent', { period: { from: 2025, to: 2025 } })]],
   ['share rise from 2020 year 16% to 2025 year 31%', [point('16%', 16, 'percent', { period: { from: 2020, to: 2020 } }), point('31%', 31, 'percent', { period: { from: 2025, to: 2025 } })]],
   ['sales reached $112.8 billion in 2024', [point('$112.8 billion', 112.8e9, 'currency', { currency: 'USD', period: { from: 2024, to: 2024 } })]],
   ['assets worth $50 billion through August 2025', [point('$50 billion', 50e9, 'currency', { currency: 'USD', period: { from: 2025, to: 2025 } })]],
