@@ -23,6 +23,8 @@ export const SCOPE_WORDS = new Set([
   'all', 'the', 'global', 'world', "world's", 'worldwide', 'international', 'total', 'overall', 'entire', 'whole', 'current',
   // The yardstick of a ratio, not the thing counted: "five times the level of Zhangjiang", "one-sixth the size of".
   'level', 'levels', 'size',
+  // Trials are clinical: "cell and gene therapy trials" are the document's "… clinical trials".
+  'clinical',
 ]);
 
 const PART_OF_YEAR = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|half|quarter|months?|weeks?|[hq][1-4]|[1-4][hq]|ytd)\b/gi;
