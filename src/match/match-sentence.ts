@@ -25,6 +25,8 @@ import {
   companyAgainstPlace,
   changeSubject,
   otherChangeSubject,
+  otherWhole,
+  shareWhole,
   isOutcome,
   ownersAround,
   otherHead,
@@ -208,6 +210,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     const outcome = isOutcome(sentence, f) || saidOfNow(sentence, f);
     let head: string[] | undefined;
     let changeWords: string[] | undefined;
+    let whole: string[] | undefined;
     const clauseBefore = sentence.slice(clause[0], f.start);
     const kept: Pair[] = [];
     for (const p of pairs) {
@@ -217,6 +220,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
       if (outcome && claimFigureIsForecast(p.claim, p.figure)) continue;
       if (f.unit === 'percent' && change !== claimFigureIsChange(p.claim, p.figure)) continue;
       if (change && otherChangeSubject((changeWords ??= changeSubject(sentence, clause[0], f.start)), sentenceTerms, p.claim, p.figure)) continue;
+      if (f.unit === 'percent' && otherWhole((whole ??= shareWhole(sentence, clause[0], f.start)), sentenceTerms, p.claim, p.figure)) continue;
       head ??= headTerms(sentence, f.end);
       if (otherHead(head, sentenceTerms, p.claim, p.figure)) continue;
       kept.push(p);

@@ -347,6 +347,50 @@ export function otherChangeSubject(
   return subject.length > 0 && !subject.some((t) => sentenceTerms.has(t));
 }
 
+/** "share of", "proportion of": what follows names the whole a share is taken of. */
+const SHARE_OF = /\b(?:share|proportion|percentage|portion)\s+of\s+/gi;
+
+/** Words that end the whole a share is taken of: verbs and the prepositions of a period or place. */
+const WHOLE_END = /^(?:rose|rises?|risen|grew|grows?|grown|increased|increases?|climbed|jumped|fell|dropped|declined|went|was|were|is|are|has|have|had|reached|stood|stands|hit|from|to|by|at|in|since|between)$/i;
+
+/**
+ * The content terms of the whole a percentage before it is a share of: "China's share of [global
+ * clinical trials] rose from 17%". Empty when no "share of" opens the figure's clause before it.
+ */
+export function shareWhole(text: string, clauseStart: number, figureStart: number): string[] {
+  const before = text.slice(clauseStart, figureStart);
+  const opener = [...before.matchAll(SHARE_OF)].at(-1);
+  if (!opener) return [];
+  const words: string[] = [];
+  for (const word of before.slice(opener.index + opener[0].length).split(/\s+/)) {
+    if (!word || WHOLE_END.test(word) || words.length === 5) break;
+    words.push(word);
+    if (/[,;:]$/.test(word)) break;
+  }
+  const phrase = words.join(' ');
+  return placedTerms(phrase)
+    .filter((t) => !isEntity(t.term) && !SCOPE_WORDS.has(phrase.slice(t.start, t.end).toLowerCase()))
+    .map((t) => t.term);
+}
+
+const claimWholes = new WeakMap<IndexedFigure, string[]>();
+
+/**
+ * True when a share on the page and a share in the claim are of different wholes: the page's
+ * whole holds a word the claim never uses, and the sentence none of the claim's whole ("China's
+ * share of global clinical trials rose from 17%" against "China's share of originators in global
+ * BD deals increased from 17%").
+ */
+export function otherWhole(pageWhole: readonly string[], sentenceTerms: ReadonlySet<string>, claim: IndexedClaim, figure: IndexedFigure): boolean {
+  if (!pageWhole.some((t) => !claim.termSet.has(t))) return false;
+  let whole = claimWholes.get(figure);
+  if (!whole) {
+    const [from] = clauseAround(clauseBoundaries(claim.quote), figure.start, figure.end);
+    claimWholes.set(figure, (whole = shareWhole(claim.quote, from, figure.start)));
+  }
+  return whole.length > 0 && !whole.some((t) => sentenceTerms.has(t));
+}
+
 const claimChanges = new WeakMap<IndexedFigure, boolean>();
 
 export function claimFigureIsChange(claim: IndexedClaim, figure: IndexedFigure): boolean {
