@@ -40,7 +40,7 @@ const SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['annually', 'year'], ['yearly', 'year'], ['firms', 'company'], ['firm', 'company'], ['drugmakers', 'company'], ['drugmaker', 'company'],
   ...['deal', 'deals', 'transaction', 'transactions', 'pact', 'pacts', 'agreement', 'agreements'].map((w) => [w, 'deal'] as const),
   ...['publication', 'publications', 'paper', 'papers'].map((w) => [w, 'publication'] as const),
-  ['biggest', 'largest'],
+  ['biggest', 'largest'], ['spent', 'spend'],
 ]);
 
 /** British spellings mapped to the American ones the index uses. */
@@ -114,7 +114,10 @@ export function placedTerms(text: string): PlacedTerm[] {
     const term = normaliseWord(raw);
     if (term) out.push({ term, start, end: j });
   }
-  const merged = mergeMultiwordEntities(text, out);
+  let merged = mergeMultiwordEntities(text, out);
+  // "Boston Consulting Group" names the firm that wrote a report, neither the city nor a subject.
+  const firm = merged.findIndex((t) => t.term === '@boston' && /^\s+Consulting\s+Group\b/.test(text.slice(t.end, t.end + 20)));
+  if (firm >= 0) merged = merged.filter((t, k) => !(k >= firm && k < firm + 3 && t.start < merged[firm]!.end + 20));
   return expansions.size > 0 ? withAcronyms(text, merged) : merged;
 }
 
