@@ -24,9 +24,8 @@ import {
   isChange,
   companyAgainstPlace,
   changeSubject,
-  otherChangeSubject,
-  otherWhole,
   shareWhole,
+  toldOfOther,
   isOutcome,
   ownersAround,
   otherHead,
@@ -219,8 +218,8 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
       if (companyAgainstPlace(clauseBefore, entity, p.claim, p.figure)) continue;
       if (outcome && claimFigureIsForecast(p.claim, p.figure)) continue;
       if (f.unit === 'percent' && change !== claimFigureIsChange(p.claim, p.figure)) continue;
-      if (change && otherChangeSubject((changeWords ??= changeSubject(sentence, clause[0], f.start)), sentenceTerms, p.claim, p.figure)) continue;
-      if (f.unit === 'percent' && otherWhole((whole ??= shareWhole(sentence, clause[0], f.start)), sentenceTerms, p.claim, p.figure)) continue;
+      if (change && toldOfOther(changeSubject, (changeWords ??= changeSubject(sentence, clause[0], f.start)), sentenceTerms, p.claim, p.figure)) continue;
+      if (f.unit === 'percent' && toldOfOther(shareWhole, (whole ??= shareWhole(sentence, clause[0], f.start)), sentenceTerms, p.claim, p.figure)) continue;
       head ??= headTerms(sentence, f.end);
       if (otherHead(head, sentenceTerms, p.claim, p.figure)) continue;
       kept.push(p);

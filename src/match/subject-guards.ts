@@ -324,29 +324,6 @@ export function changeSubject(text: string, clauseStart: number, figureStart: nu
     .map((t) => t.term);
 }
 
-const claimChangeSubjects = new WeakMap<IndexedFigure, string[]>();
-
-/**
- * True when a change on the page and a change in the claim are told of different things: the
- * page names something the claim never does, and the sentence none of what the claim names
- * ("China's CRO market to grow by more than 7%" against "China's R&D spending is projected to
- * grow by over 7%").
- */
-export function otherChangeSubject(
-  pageSubject: readonly string[],
-  sentenceTerms: ReadonlySet<string>,
-  claim: IndexedClaim,
-  figure: IndexedFigure,
-): boolean {
-  if (!pageSubject.some((t) => !claim.termSet.has(t))) return false;
-  let subject = claimChangeSubjects.get(figure);
-  if (!subject) {
-    const [from] = clauseAround(clauseBoundaries(claim.quote), figure.start, figure.end);
-    claimChangeSubjects.set(figure, (subject = changeSubject(claim.quote, from, figure.start)));
-  }
-  return subject.length > 0 && !subject.some((t) => sentenceTerms.has(t));
-}
-
 /** "share of", "proportion of": what follows names the whole a share is taken of. */
 const SHARE_OF = /\b(?:share|proportion|percentage|portion)\s+of\s+/gi;
 
@@ -373,22 +350,34 @@ export function shareWhole(text: string, clauseStart: number, figureStart: numbe
     .map((t) => t.term);
 }
 
-const claimWholes = new WeakMap<IndexedFigure, string[]>();
+/** Reads what a figure is told of from the words of its clause before it (`changeSubject`, `shareWhole`). */
+type PhraseReader = (text: string, clauseStart: number, figureStart: number) => string[];
+
+const claimPhrases = new Map<PhraseReader, WeakMap<IndexedFigure, string[]>>();
 
 /**
- * True when a share on the page and a share in the claim are of different wholes: the page's
- * whole holds a word the claim never uses, and the sentence none of the claim's whole ("China's
- * share of global clinical trials rose from 17%" against "China's share of originators in global
- * BD deals increased from 17%").
+ * True when the page and the claim tell their figures of different things: the page's words hold
+ * one the claim never uses, and the sentence none of the claim's. For changes ("China's CRO market
+ * to grow by more than 7%" against "China's R&D spending is projected to grow by over 7%") and
+ * for shares ("China's share of global clinical trials rose from 17%" against "China's share of
+ * originators in global BD deals increased from 17%").
  */
-export function otherWhole(pageWhole: readonly string[], sentenceTerms: ReadonlySet<string>, claim: IndexedClaim, figure: IndexedFigure): boolean {
-  if (!pageWhole.some((t) => !claim.termSet.has(t))) return false;
-  let whole = claimWholes.get(figure);
-  if (!whole) {
+export function toldOfOther(
+  read: PhraseReader,
+  pageWords: readonly string[],
+  sentenceTerms: ReadonlySet<string>,
+  claim: IndexedClaim,
+  figure: IndexedFigure,
+): boolean {
+  if (!pageWords.some((t) => !claim.termSet.has(t))) return false;
+  let cache = claimPhrases.get(read);
+  if (!cache) claimPhrases.set(read, (cache = new WeakMap()));
+  let words = cache.get(figure);
+  if (!words) {
     const [from] = clauseAround(clauseBoundaries(claim.quote), figure.start, figure.end);
-    claimWholes.set(figure, (whole = shareWhole(claim.quote, from, figure.start)));
+    cache.set(figure, (words = read(claim.quote, from, figure.start)));
   }
-  return whole.length > 0 && !whole.some((t) => sentenceTerms.has(t));
+  return words.length > 0 && !words.some((t) => sentenceTerms.has(t));
 }
 
 const claimChanges = new WeakMap<IndexedFigure, boolean>();
