@@ -35,3 +35,8 @@ export interface Source {
   date: string;
   description: string;
 }
+
+/** Whether a claim is a row of a document's table (its cells are tab-separated), not a sentence. */
+export function isTableRow(claim: Pick<Claim, 'quote'>): boolean {
+  return claim.quote.includes('\t');
+}

@@ -5,7 +5,7 @@
  */
 import type { Claim, ClaimFigure } from '../claims/claim';
 import type { Figure } from '../quantity/figure';
-import { numberRoles, scanQuantities, type NumberRole } from '../quantity/parse-figures';
+import { numberRoles, scanQuantities, SUPERLATIVE_AFTER, type NumberRole } from '../quantity/parse-figures';
 import { placedTerms, termsOf } from '../text/terms';
 import { isEntity } from '../text/entities';
 import { clauseBoundaries, figureEntity, figureTermsOfAll, referencePlaces } from '../match/figure-context';
@@ -17,9 +17,6 @@ export interface Exclusion {
   why: string;
   test: (unit: DocumentUnit, roles: NumberRole[]) => boolean;
 }
-
-/** What follows the ordinal of a rank by a superlative: "[second]-largest", "[2nd] biggest". */
-const SUPERLATIVE_AFTER = /^[-\u2010\u2011\s]*(?:largest|biggest|highest)\b/i;
 
 /** Numbers of the text that are not figures, when none of a unit's numbers is one. */
 const onlyRoles = (roles: NumberRole[], allowed: NumberRole[]) => roles.length > 0 && roles.every((r) => allowed.includes(r));

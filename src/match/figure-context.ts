@@ -221,9 +221,9 @@ export function figureEntity(
     if (t.start < end || !isEntity(t.term)) continue;
     const gap = text.slice(end, t.start);
     if (gap.length > 40 || /[,;:.()]/.test(gap) || crosses(boundaries, end, t.start)) break;
+    if (/\b(?:in|for|at|across|within|among)\s+(?:the\s+)?$/i.test(gap)) return t.term;
     // "64 Chinese biotech deals": a people's name right after the figure says whose it is (not
     // "US" in "10 billion US dollars").
-    if (/\b(?:in|for|at|across|within|among)\s+(?:the\s+)?$/i.test(gap)) return t.term;
     if (/^\s+$/.test(gap) && /^[A-Z][a-z]+(?:ese|an|ish)$/.test(text.slice(t.start, t.end))) return t.term;
     break;
   }

@@ -2,6 +2,7 @@
  * The verdict for each figure of one page sentence: which claim figure measures the same
  * quantity (same unit kind, period, place and description), and whether the values agree.
  */
+import { isTableRow } from '../claims/claim';
 import type { ClaimIndex, IndexedClaim, IndexedFigure } from '../claims/claim-index';
 import type { Figure, Period } from '../quantity/figure';
 import { isNumberWord } from '../quantity/number-words';
@@ -12,29 +13,29 @@ import { clauseBoundaries, figureEntity, figureTermsOfAll, referencePlaces, type
 import { retrieveCandidates, type Candidate } from './retrieve';
 import {
   assertion,
+  changeSubject,
   claimFigureIsChange,
   claimFigureIsForecast,
   claimHead,
   clauseAround,
-  referentClause,
   clausePlaces,
-  otherRanked,
+  companyAgainstPlace,
   headTerms,
   implausibleGap,
   isChange,
-  companyAgainstPlace,
-  changeSubject,
-  shareWhole,
-  toldOfOther,
   isOutcome,
-  ownersAround,
   otherHead,
+  otherRanked,
   otherSubject,
+  ownersAround,
   partOfYear,
   POPULATION_END,
+  referentClause,
   SCOPE_WORDS,
   sentenceSubject,
   setsGoal,
+  shareWhole,
+  toldOfOther,
   type SentenceSubject,
 } from './subject-guards';
 import { isEntity } from '../text/entities';
@@ -324,7 +325,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
       if (cp && !scan.figures[i]!.period && !scan.periods.some((q) => samePeriod(q, cp))) return;
       // A table row's cells take their place from the column, so every cell of that column shares
       // it: only words tie a figure to a row ("about $39 billion on R&D" is no row's cell).
-      const samePlace = !!pageEntities[i] && pageEntities[i] === best.figure.entity && !best.claim.quote.includes('\t');
+      const samePlace = !!pageEntities[i] && pageEntities[i] === best.figure.entity && !isTableRow(best.claim);
       if (!samePlace && best.shared < 2) return;
       if (!conflictStands(i, best)) return;
     }
@@ -542,10 +543,6 @@ function sameNoun(pairs: Pair[], noun: string | undefined): Pair[] {
 }
 
 /**
- * True when two values are written with the same three or more digits in another order: 118.2
- * and 112.8. Two digits ("73%" and "37%") swap too often by chance to say anything.
- */
-/**
  * True when the page states the claim's own value to three or more significant digits ("$902M"
  * for "$902 million", "187" for "187"): a value that precise seldom agrees by chance.
  */
@@ -555,6 +552,10 @@ function samePrecise(page: Figure, claim: IndexedFigure): boolean {
   return digits.length >= 3;
 }
 
+/**
+ * True when two values are written with the same three or more digits in another order: 118.2
+ * and 112.8. Two digits ("73%" and "37%") swap too often by chance to say anything.
+ */
 function transposed(page: Figure, claim: IndexedFigure): boolean {
   if (page.low !== page.high || claim.low !== claim.high || page.low === claim.low || page.unit !== claim.unit) return false;
   const [a, b] = [page.text, claim.text].map((text) => text.replace(/[^0-9]/g, ''));

@@ -3,6 +3,7 @@
  * index's inverted term lists gives a short list for alignment (see fuzzy-score.ts for the
  * fuse.js score the `check` command records beside each finding).
  */
+import { isTableRow } from '../claims/claim';
 import type { ClaimIndex, IndexedClaim } from '../claims/claim-index';
 import { isEntity } from '../text/entities';
 
@@ -50,7 +51,7 @@ export function retrieveCandidates(index: ClaimIndex, sentenceTerms: string[]): 
   const rowsOf = new Map<string, number>();
   for (const c of out) {
     if (kept.length === SHORTLIST) break;
-    if (c.claim.quote.includes('\t')) {
+    if (isTableRow(c.claim)) {
       const rows = rowsOf.get(c.claim.heading) ?? 0;
       if (rows >= ROWS_PER_TABLE) continue;
       rowsOf.set(c.claim.heading, rows + 1);

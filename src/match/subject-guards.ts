@@ -6,6 +6,7 @@
  */
 import type { IndexedClaim, IndexedFigure } from '../claims/claim-index';
 import type { Figure } from '../quantity/figure';
+import { SUPERLATIVE_AFTER } from '../quantity/parse-figures';
 import { entityOf, isEntity } from '../text/entities';
 import { normaliseWord, placedTerms, type PlacedTerm } from '../text/terms';
 import { clauseBoundaries } from './figure-context';
@@ -194,13 +195,13 @@ export function ownersAround(sentence: string, start: number, end: number): Set<
 
 const claimSubjects = new WeakMap<IndexedClaim, { names: Set<string>; quote: string }>();
 
-/**
- * True when the sentence is about another subject than the claim: it names companies or
- * products and none of the claim's, or the figure's phrase names an owner the claim does not, or
- * the sentence opens on a place the claim does not name, or keeps to a part ("in oncology alone")
- * the claim does not name, or
- * places (in the figure's clause) none of which the claim or its document is about.
- */
+/** The companies and products a claim names, and its quote in lower case; read once a claim. */
+function knownSubject(claim: IndexedClaim): { names: Set<string>; quote: string } {
+  let known = claimSubjects.get(claim);
+  if (!known) claimSubjects.set(claim, (known = { names: namesOf(claim.quote).names, quote: claim.quote.toLowerCase() }));
+  return known;
+}
+
 /**
  * True when the figure's clause names a company before it ("Innovent Biologics secured 187
  * patents"), not as a source ("according to…"), and the claim gives its figure for a place
@@ -215,19 +216,20 @@ export function companyAgainstPlace(clauseBefore: string, entity: string | undef
 /** Words that say whose account a figure is: the names after them are sources, not owners. */
 const ATTRIBUTION = /\b(?:according to|cited by|says?|said|reports?|reported|estimates?|estimated|data from|figures from|analysis)\b/i;
 
-function knownSubject(claim: IndexedClaim): { names: Set<string>; quote: string } {
-  let known = claimSubjects.get(claim);
-  if (!known) claimSubjects.set(claim, (known = { names: namesOf(claim.quote).names, quote: claim.quote.toLowerCase() }));
-  return known;
-}
-
+/**
+ * True when the sentence is about another subject than the claim: it names companies or
+ * products and none of the claim's, or the figure's phrase names an owner the claim does not, or
+ * the sentence opens on a place the claim does not name, or keeps to a part ("in oncology alone")
+ * the claim does not name in the figure's `clause`, or
+ * places (in the figure's clause) none of which the claim or its document is about.
+ */
 export function otherSubject(
   subject: SentenceSubject,
   owners: ReadonlySet<string>,
   clausePlaces: ReadonlySet<string>,
   claim: IndexedClaim,
   documentPlaces: (file: string) => ReadonlySet<string>,
-  clause: readonly [number, number] = [0, Number.POSITIVE_INFINITY],
+  clause: readonly [number, number],
 ): boolean {
   const { names, quote } = knownSubject(claim);
   if (names.size > 0 && subject.names.size > 0 && ![...names].some((n) => subject.lower.includes(n))) return true;
@@ -428,9 +430,6 @@ export function referentClause(
   return clauseAround(boundaries, clause[0] - 1, clause[0]);
 }
 
-/** The superlative a rank is by, right after its ordinal: "[second]-largest", "[2nd] biggest". */
-const RANKED_BY = /^[-\u2010\u2011\s]*(?:largest|biggest|highest)\s+/i;
-
 /**
  * True when a rank by a superlative ranks another thing than the claim's: every content word of
  * what is ranked ("second-largest [market for medical devices]", "[economy]") must be the claim's.
@@ -438,9 +437,9 @@ const RANKED_BY = /^[-\u2010\u2011\s]*(?:largest|biggest|highest)\s+/i;
 export function otherRanked(sentence: string, page: Figure, claim: IndexedClaim): boolean {
   if (page.unit !== 'rank') return false;
   const rest = sentence.slice(page.end, page.end + 80);
-  const by = RANKED_BY.exec(rest);
-  if (!by) return false;
-  const phrase = rest.slice(by[0].length).split(/[,;:.()!?]|\s(?:and|after|behind|with|in|by|since|while|which|that|is|was|has|had)\s/)[0]!;
+  const by = SUPERLATIVE_AFTER.exec(rest);
+  if (!by || !/^\s/.test(rest.slice(by[0].length))) return false;
+  const phrase = rest.slice(by[0].length).trimStart().split(/[,;:.()!?]|\s(?:and|after|behind|with|in|by|since|while|which|that|is|was|has|had)\s/)[0]!;
   return placedTerms(phrase.split(/\s+/).slice(0, 6).join(' ')).some((t) => !isEntity(t.term) && !claim.termSet.has(t.term));
 }
 

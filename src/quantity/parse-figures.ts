@@ -904,6 +904,9 @@ function finish(s: Scanner, d: Draft): FigureRead | null {
 /** Superlatives an ordinal ranks by: "the second-largest market", "its third biggest". */
 const SUPERLATIVES = new Set(['largest', 'biggest', 'highest']);
 
+/** What follows the ordinal of a rank by a superlative in a text: "[second]-largest", "[2nd] biggest". */
+export const SUPERLATIVE_AFTER = new RegExp(`^[-\\u2010\\u2011\\s]*(?:${[...SUPERLATIVES].join('|')})\\b`, 'i');
+
 /** Whether the ordinal ending before token `j` ranks by a superlative: "second-largest", "2nd largest". */
 function ranksBySuperlative(t: readonly Token[], j: number): boolean {
   const next = t[j];
