@@ -114,10 +114,7 @@ export function placedTerms(text: string): PlacedTerm[] {
     const term = normaliseWord(raw);
     if (term) out.push({ term, start, end: j });
   }
-  let merged = mergeMultiwordEntities(text, out);
-  // "Boston Consulting Group" names the firm that wrote a report, neither the city nor a subject.
-  const firm = merged.findIndex((t) => t.term === '@boston' && /^\s+Consulting\s+Group\b/.test(text.slice(t.end, t.end + 20)));
-  if (firm >= 0) merged = merged.filter((t, k) => !(k >= firm && k < firm + 3 && t.start < merged[firm]!.end + 20));
+  const merged = withoutAuthors(text, mergeMultiwordEntities(text, out));
   return expansions.size > 0 ? withAcronyms(text, merged) : merged;
 }
 
@@ -233,6 +230,16 @@ function mergeMultiwordEntities(text: string, terms: PlacedTerm[]): PlacedTerm[]
     out.push(a);
   }
   return out;
+}
+
+/** Firms a page cites for its figures whose names hold a place: neither that place nor a subject. */
+const AUTHORS = /\bBoston\s+Consulting\s+Group\b/g;
+
+/** `terms` without those of the firms' names in `text` (see AUTHORS), wherever they stand. */
+function withoutAuthors(text: string, terms: PlacedTerm[]): PlacedTerm[] {
+  if (!text.includes('Consulting')) return terms;
+  const spans = [...text.matchAll(AUTHORS)].map((m) => [m.index, m.index + m[0].length] as const);
+  return spans.length === 0 ? terms : terms.filter((t) => !spans.some(([from, to]) => t.start >= from && t.end <= to));
 }
 
 /** The set of content terms of a text. */
