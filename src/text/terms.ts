@@ -6,7 +6,7 @@
 import acronymsFile from '../../data/acronyms.json';
 import type { Acronym } from './acronyms';
 import { isNumberWord } from '../quantity/number-words';
-import { entityOf } from './entities';
+import { entityOf, isEntity } from './entities';
 
 /** Words that carry no subject: function words, hedges, scale and unit words. */
 const STOPWORDS = new Set(
@@ -125,6 +125,12 @@ interface Expansion {
 }
 
 /**
+ * The words an abbreviation stands for, by its term, without places ("EMA" is not about Europe):
+ * the terms `placedTerms` adds where the abbreviation stands.
+ */
+let spelledOut = new Map<string, string[]>();
+
+/**
  * The abbreviations in use, by the first term of their words (see src/text/acronyms.ts); filled
  * at the end of this module, once everything `placedTerms` needs is defined.
  */
@@ -137,7 +143,11 @@ let expansions = new Map<string, Expansion[]>();
 export function useAcronyms(acronyms: readonly Acronym[]): void {
   // An abbreviation's own words are read without any abbreviation.
   expansions = new Map();
+  spelledOut = new Map();
   expansions = compileAcronyms(acronyms);
+  for (const list of expansions.values()) {
+    for (const e of list) spelledOut.set(e.term, e.terms.filter((t) => !isEntity(t)));
+  }
 }
 
 function compileAcronyms(acronyms: readonly Acronym[]): Map<string, Expansion[]> {
@@ -153,17 +163,29 @@ function compileAcronyms(acronyms: readonly Acronym[]): Map<string, Expansion[]>
   return out;
 }
 
+/** An abbreviation's words among this many terms before it were written out ("targeted protein degradation (TPD)"). */
+const SPELLED_OUT_WITHIN = 8;
+
 /** Between two words of an abbreviation's: spaces, hyphens and the short words it skips. */
 const EXPANSION_GAP = /^[\s-]*(?:(?:and|of|the|for|in|on|to)[\s-]+)*$/i;
 
 /**
  * Adds an abbreviation's term after the words it stands for, placed on the last of them:
- * "targeted protein degradation" also reads as "tpd".
+ * "targeted protein degradation" also reads as "tpd". And the other way round: the abbreviation's
+ * words after it, placed on it, unless the text has just written them out. "TPD patents" also
+ * reads as "tpd target protein degrad patent", so that a page's "patents on protein degraders"
+ * meets a document's "TPD patents".
  */
 function withAcronyms(text: string, terms: PlacedTerm[]): PlacedTerm[] {
   const out: PlacedTerm[] = [];
   for (let k = 0; k < terms.length; k++) {
     out.push(terms[k]!);
+    const words = spelledOut.get(terms[k]!.term);
+    if (words) {
+      const { start, end } = terms[k]!;
+      const written = new Set(out.slice(-SPELLED_OUT_WITHIN - 1).map((t) => t.term));
+      for (const term of words) if (!written.has(term)) out.push({ term, start, end });
+    }
     for (const e of expansions.get(terms[k]!.term) ?? []) {
       const n = e.terms.length;
       let ok = k + n <= terms.length;

@@ -51,4 +51,25 @@ describe('placedTerms with abbreviations', () => {
     useAcronyms([]);
     expect(terms('research and development spending')).not.toContain('r&d');
   });
+
+  it("adds the abbreviation's words where it stands, placed on it", () => {
+    useAcronyms([{ short: 'TPD', long: 'targeted protein degradation' }]);
+    const text = 'China holds 37% of TPD patents.';
+    const added = placedTerms(text).filter((t) => ['target', 'protein', 'degrad'].includes(t.term));
+    expect(added.map((t) => t.term)).toEqual(['target', 'protein', 'degrad']);
+    for (const t of added) expect(text.slice(t.start, t.end)).toBe('TPD');
+    expect(terms('patents on protein degraders').filter((t) => terms(text).includes(t))).toEqual(['patent', 'protein', 'degrad']);
+  });
+
+  it('does not add them again where the text has just written them out', () => {
+    useAcronyms([{ short: 'TPD', long: 'targeted protein degradation' }]);
+    expect(terms('targeted protein degradation (TPD) patents').filter((t) => t === 'protein')).toHaveLength(1);
+    expect(terms('protein kinases, and TPD patents').filter((t) => t === 'protein')).toHaveLength(1);
+  });
+
+  it('leaves out the places among them: an agency is not its continent', () => {
+    useAcronyms([{ short: 'EMA', long: 'European Medicines Agency' }]);
+    expect(terms('The EMA approved it.')).toEqual(expect.arrayContaining(['ema', 'agency']));
+    expect(terms('The EMA approved it.').some((t) => t.startsWith('@'))).toBe(false);
+  });
 });
