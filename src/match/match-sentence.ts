@@ -180,7 +180,9 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   const weightsOf = figureTermsOfAll(sentence, terms, boundaries, scan.figures);
   const pairsByFigure: Pair[][] = scan.figures.map((f, fi) => {
     const weights = weightsOf[fi]!;
-    pageTerms.push([...weights].filter(([, w]) => w >= 0.6).map(([t]) => t));
+    const near: string[] = [];
+    for (const [t, w] of weights) if (w >= 0.6) near.push(t);
+    pageTerms.push(near);
     const entity = figureEntity(sentence, terms, boundaries, f.start, f.end, references);
     pageEntities.push(entity);
     const pairs: Pair[] = [];
