@@ -7,7 +7,7 @@ import { expectedFigures, expectedFiguresIn } from './expected';
 import { watchExtensionErrors } from './extension-errors';
 import { chromiumPath, type Site, type Tally } from './fixtures';
 import { withSiteAndTally } from './suite';
-import { traceMainThread } from './main-thread';
+import { traceMainThread, type TaskSummary } from './main-thread';
 import { ArticlePage } from './pages/article';
 
 /**
@@ -22,6 +22,16 @@ const LONG_TASK_MS = 50;
  * loads (20–30 ms on this machine), is built on first use instead.
  */
 const SCRIPT_EVALUATION_MS = 100;
+
+/**
+ * Each page is loaded this many times, and the bounds above hold for the median load, as
+ * `npm run bench:browser` measures them. One load alone also measures the machine: on a page of
+ * 100,000 nodes, reading each node from the content script's world makes the browser build an
+ * object for it there, and a garbage collection of those objects (20–30 ms here) may land in any
+ * slice, while a busy host stretches the thread's time further.
+ */
+const LOADS = 3;
+const NO_TASK: TaskSummary = { ms: 0, cpuMs: 0, scriptEvaluation: false, inside: [] };
 
 const DEPTH = 5_000;
 const PAGES = new Map([
@@ -43,29 +53,34 @@ describe.skipIf(!chromiumPath)('big, deep and unusual pages', () => {
     ['100,000 small text nodes', '/many-nodes.html', () => expectedFiguresIn(PAGES.get('/many-nodes.html') as string)],
     ['a single 2 MB text node', '/huge-node.html', () => expectedFiguresIn(PAGES.get('/huge-node.html') as string)],
     ['5,000 levels of nested markup', '/deep.html', () => expectedFiguresIn(deepPageAsParsed(DEPTH))],
-  ])('checks %s fully, in short tasks, and the page stays responsive', { timeout: 120_000 }, async (_, path, expect_) => {
+  ])('checks %s fully, in short tasks, and the page stays responsive', { timeout: 180_000 }, async (_, path, expect_) => {
     const expected = expect_();
-    const page = new ArticlePage(await tally.context.newPage());
-    const errors = await watchExtensionErrors(tally.context, page.page, tally.extensionId);
-    const trace = await traceMainThread(tally.context, page.page, tally.extensionId);
-
-    await page.goto(`${site.origin}${path}`);
-    await expect.poll(() => page.highlightedTexts(), { timeout: 60_000, interval: 250 }).toEqual(expected);
-    const asked = Date.now();
-    await page.page.evaluate(() => document.title);
-    const answerMs = Date.now() - asked;
-    const report = await trace.stop();
-
     // Every sentence restated in the page is found, the last one included.
     expect(expected.corroborated.length + expected.conflicting.length).toBe(4);
-    const [evaluation] = report.extensionTasks.filter((task) => task.scriptEvaluation);
-    const [longest] = report.extensionTasks.filter((task) => !task.scriptEvaluation);
-    expect(longest?.cpuMs ?? 0, JSON.stringify(longest)).toBeLessThan(LONG_TASK_MS);
-    expect(evaluation?.cpuMs ?? 0, JSON.stringify(evaluation)).toBeLessThan(SCRIPT_EVALUATION_MS);
-    expect(answerMs).toBeLessThan(1_000);
-    expect(errors.errors()).toEqual([]);
-    await errors.stop();
-    await page.page.close();
+    const longest: TaskSummary[] = [];
+    const evaluations: TaskSummary[] = [];
+    for (let load = 0; load < LOADS; load++) {
+      const page = new ArticlePage(await tally.context.newPage());
+      const errors = await watchExtensionErrors(tally.context, page.page, tally.extensionId);
+      const trace = await traceMainThread(tally.context, page.page, tally.extensionId);
+
+      await page.goto(`${site.origin}${path}`);
+      await expect.poll(() => page.highlightedTexts(), { timeout: 60_000, interval: 250 }).toEqual(expected);
+      const asked = Date.now();
+      await page.page.evaluate(() => document.title);
+      const answerMs = Date.now() - asked;
+      const report = await trace.stop();
+
+      longest.push(report.extensionTasks.find((task) => !task.scriptEvaluation) ?? NO_TASK);
+      evaluations.push(report.extensionTasks.find((task) => task.scriptEvaluation) ?? NO_TASK);
+      expect(answerMs).toBeLessThan(1_000);
+      expect(errors.errors()).toEqual([]);
+      await errors.stop();
+      await page.page.close();
+    }
+    const median = (tasks: TaskSummary[]) => ([...tasks].sort((a, b) => a.cpuMs - b.cpuMs)[LOADS >> 1] as TaskSummary).cpuMs;
+    expect(median(longest), JSON.stringify(longest)).toBeLessThan(LONG_TASK_MS);
+    expect(median(evaluations), JSON.stringify(evaluations)).toBeLessThan(SCRIPT_EVALUATION_MS);
   });
 
   it('reads neither open shadow roots nor frames, and leaves them as they were', async () => {
