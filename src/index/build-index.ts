@@ -3,7 +3,7 @@
  * `npm run index` and in the test that checks data/claims.json is fresh.
  */
 import type { Claim } from '../claims/claim';
-import { definedAcronyms, type Acronym } from '../text/acronyms';
+import { COMMON_ACRONYMS, definedAcronyms, type Acronym } from '../text/acronyms';
 import { normaliseWord, useAcronyms } from '../text/terms';
 import { extractClaims } from './extract-claims';
 
@@ -15,7 +15,8 @@ function tidy(key: string, value: unknown): unknown {
 
 /**
  * The claim index file and the abbreviations file (data/acronyms.json) built from the seeds.
- * Only the abbreviations some claim uses are kept (a page's "Boston Consulting Group" needs no
+ * The abbreviations are those the documents define, and the common ones (COMMON_ACRONYMS) they
+ * use without defining. Only the abbreviations some claim uses are kept (a page's "Boston Consulting Group" needs no
  * "BCG" when no claim says it); they are put in use (see `useAcronyms`) before the claims are
  * read for good, so that the claims' terms hold them as a page's will.
  */
@@ -29,6 +30,8 @@ export function buildIndexJson(seeds: { file: string; content: string }[]): { js
     }
   }
   const defined = new Map([...definitions].filter(([, list]) => list.length === 1).map(([short, [a]]) => [short, a!]));
+  // A common abbreviation the documents define (either way) means what they say.
+  for (const a of COMMON_ACRONYMS) if (!definitions.has(a.short)) defined.set(a.short, a);
   useAcronyms([]);
   const used = new Set(extractAll(seeds).claims.flatMap((c) => c.terms));
   const acronyms = [...defined.values()].filter((a) => used.has(normaliseWord(a.short)));
@@ -36,7 +39,9 @@ export function buildIndexJson(seeds: { file: string; content: string }[]): { js
   const { claims, summary } = extractAll(seeds);
   // One claim per line: small diffs when a document or the extractor changes.
   const body = claims.map((c) => '  ' + JSON.stringify(c, tidy)).join(',\n');
-  summary.push(`${acronyms.length} of the ${definitions.size} abbreviations the documents define are used by claims and have one meaning`);
+  summary.push(
+    `${acronyms.length} abbreviations are used by claims and have one meaning, of the ${definitions.size} the documents define and the ${COMMON_ACRONYMS.length} common ones`,
+  );
   const acronymsJson = `[\n${acronyms.map((a) => '  ' + JSON.stringify(a)).join(',\n')}\n]\n`;
   return { json: `{"version":1,"claims":[\n${body}\n]}\n`, acronymsJson, summary };
 }

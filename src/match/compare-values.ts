@@ -40,16 +40,28 @@ export function compareValues(page: Figure, source: Figure): Agreement {
     return points(page, source, width, margin);
   }
   if (pb === 'lower') {
-    if (source.low >= page.low - width) return 'agree';
+    if (source.low >= page.low - width) return stretches(page.low, source.high) ? 'unsure' : 'agree';
     return source.high < page.low - margin ? 'conflict' : 'unsure';
   }
   if (pb === 'upper') {
-    if (source.high <= page.high + width) return 'agree';
+    if (source.high <= page.high + width) return stretches(source.low, page.high) ? 'unsure' : 'agree';
     return source.low > page.high + margin ? 'conflict' : 'unsure';
   }
   if (sb === 'lower') return page.high < source.low - margin ? 'conflict' : 'unsure';
   if (sb === 'upper') return page.low > source.high + margin ? 'conflict' : 'unsure';
   return points(page, source, width, margin);
+}
+
+/**
+ * A bound this far from the value holds, but does not restate it: "at least 10 deals" is true of
+ * 64 and tells the reader nothing of them; "more than half" of 51% and "under $200 billion" of
+ * $150 billion do restate.
+ */
+const BOUND_REACH = 2;
+
+/** Whether `far` lies beyond BOUND_REACH times `near` (both on the same side of zero). */
+function stretches(near: number, far: number): boolean {
+  return near > 0 && far > near * BOUND_REACH;
 }
 
 function points(page: Figure, source: Figure, width: number, margin: number): Agreement {

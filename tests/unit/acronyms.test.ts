@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { definedAcronyms } from '../../src/text/acronyms';
+import { buildIndexJson } from '../../src/index/build-index';
+import { COMMON_ACRONYMS, definedAcronyms } from '../../src/text/acronyms';
 import { placedTerms, useAcronyms } from '../../src/text/terms';
 
 describe('definedAcronyms', () => {
@@ -30,6 +31,45 @@ describe('definedAcronyms', () => {
       { short: 'CNS', long: 'central nervous system' },
       { short: 'CNS', long: 'cell nature and science' },
     ]);
+  });
+});
+
+describe('definedAcronyms in a note', () => {
+  it('reads "ABBR = words" up to the end of the sentence, the words as written', () => {
+    expect(definedAcronyms('Note: PCC = preclinical candidate. CMC = chemistry, manufacturing, and controls.')).toEqual([
+      { short: 'PCC', long: 'preclinical candidate' },
+      { short: 'CMC', long: 'chemistry manufacturing and controls' },
+    ]);
+    expect(definedAcronyms('NHP = non-human primate; FPI = First Patient In\nnext line')).toEqual([
+      { short: 'NHP', long: 'non human primate' },
+      { short: 'FPI', long: 'first patient in' },
+    ]);
+  });
+
+  it('reads a note and a parenthesis that define one abbreviation alike as one definition', () => {
+    expect(definedAcronyms('a first-in-class (FIC) asset. Note: FIC = first-in-class.')).toEqual([{ short: 'FIC', long: 'first in class' }]);
+  });
+
+  it('reads neither a sentence after "=" nor an equation', () => {
+    expect(definedAcronyms('ROI = what the fund earns on each dollar it put into the company over the years.')).toEqual([]);
+    expect(definedAcronyms('Let x = 5 and y = 10.')).toEqual([]);
+  });
+});
+
+describe('the abbreviations the index uses', () => {
+  const seed = (content: string) => ({ file: 'doc.txt', content });
+
+  it('adds a common abbreviation a claim uses without the documents defining it', () => {
+    const { acronymsJson } = buildIndexJson([seed('In 2025, VC investors put USD 5 billion into Chinese biotech companies.')]);
+    expect(JSON.parse(acronymsJson)).toEqual([{ short: 'VC', long: 'venture capital' }]);
+  });
+
+  it('takes the documents\' own meaning over the common one, and none when no claim uses it', () => {
+    const defined = buildIndexJson([seed('Vaccine candidates (VC) reached 12 in 2025, up from 4 in 2020.')]);
+    expect(JSON.parse(defined.acronymsJson)).toEqual([{ short: 'VC', long: 'vaccine candidates' }]);
+    expect(COMMON_ACRONYMS.some((a) => a.short === 'VC')).toBe(true);
+    const unused = buildIndexJson([seed('Chinese biotech companies raised USD 5 billion in 2025.')]);
+    expect(JSON.parse(unused.acronymsJson)).toEqual([]);
   });
 });
 

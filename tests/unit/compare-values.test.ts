@@ -84,6 +84,13 @@ describe('compareValues', () => {
     ['less than one-third', '30%', 'agree'],
     ['less than one-third', '40%', 'conflict'],
     ['under 50%', 'over 50%', 'unsure'],
+    // A bound far from the value holds, but does not restate it.
+    ['at least 10', '64', 'unsure'],
+    ['above $1 billion', 'about USD 10 billion', 'unsure'],
+    ['more than 40', '64', 'agree'],
+    ['more than 30', '64', 'unsure'],
+    ['under 80%', '30%', 'unsure'],
+    ['under 60%', '30%', 'agree'],
     // Ranges: equal, inside, overlapping, disjoint.
     ['20%–30%', '20%–30%', 'agree'],
     ['60%–70%', '60%–70%', 'agree'],
