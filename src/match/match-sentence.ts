@@ -7,7 +7,7 @@ import type { ClaimIndex, IndexedClaim, IndexedFigure } from '../claims/claim-in
 import type { Figure, Period } from '../quantity/figure';
 import { isNumberWord } from '../quantity/number-words';
 import { scanQuantities } from '../quantity/parse-figures';
-import { placedTerms, type PlacedTerm } from '../text/terms';
+import { placedTerms, spelledOutIn, type PlacedTerm } from '../text/terms';
 import { compareValues, type Agreement } from './compare-values';
 import { clauseBoundaries, figureEntity, figureTermsOfAll, referencePlaces, type TermWeights } from './figure-context';
 import { retrieveCandidates, type Candidate } from './retrieve';
@@ -103,6 +103,15 @@ function sameKind(p: Figure, c: IndexedFigure): boolean {
   return true;
 }
 
+const spelledOutWords = new WeakMap<ReadonlyMap<string, number>, Set<string>>();
+
+/** `spelledOutIn(weights)`, once per bag of words: a page figure's is compared with many claims. */
+function wordsOf(weights: ReadonlyMap<string, number>): Set<string> {
+  let words = spelledOutWords.get(weights);
+  if (!words) spelledOutWords.set(weights, (words = spelledOutIn(weights)));
+  return words;
+}
+
 /**
  * How alike the descriptions of two figures are: the IDF-weighted share of the page figure's
  * context found in the claim, and of the claim figure's near context found on the page,
@@ -114,10 +123,15 @@ function similarity(idf: (term: string) => number, page: TermWeights, claim: Ind
   let local = 0;
   let shared = 0;
   let described = 0;
+  const pageWords = wordsOf(page);
   for (const [term, w] of page) {
     const weight = idf(term);
+    // An abbreviation's words weigh only where the other side has them: the abbreviation itself counts once.
+    if (!claim.termSet.has(term)) {
+      if (!pageWords.has(term)) pageTotal += w * weight;
+      continue;
+    }
     pageTotal += w * weight;
-    if (!claim.termSet.has(term)) continue;
     if (w >= 0.6) described += weight;
     const near = figure.near.get(term) ?? 0;
     pageHit += w * weight * (0.6 + 0.4 * near);
@@ -129,10 +143,12 @@ function similarity(idf: (term: string) => number, page: TermWeights, claim: Ind
   }
   let nearTotal = 0;
   let nearHit = 0;
+  const claimWords = wordsOf(figure.near);
   for (const [term, wc] of figure.near) {
     const weight = idf(term);
-    nearTotal += wc * weight;
     const wp = page.get(term);
+    if (wp === undefined && claimWords.has(term)) continue;
+    nearTotal += wc * weight;
     if (wp !== undefined) nearHit += wc * weight * Math.min(1, wp + 0.3);
   }
   const a = pageTotal ? pageHit / pageTotal : 0;

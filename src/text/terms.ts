@@ -264,6 +264,16 @@ function withoutAuthors(text: string, terms: PlacedTerm[]): PlacedTerm[] {
   return spans.length === 0 ? terms : terms.filter((t) => !spans.some(([from, to]) => t.start >= from && t.end <= to));
 }
 
+/**
+ * The terms of `weights` that stand for an abbreviation also there ("busi", "develop" beside
+ * "bd"): the abbreviation's words, which `placedTerms` adds where it stands.
+ */
+export function spelledOutIn(weights: ReadonlyMap<string, number>): Set<string> {
+  const out = new Set<string>();
+  for (const term of weights.keys()) for (const word of spelledOut.get(term) ?? []) if (weights.has(word)) out.add(word);
+  return out;
+}
+
 /** The set of content terms of a text. */
 export function termsOf(text: string): string[] {
   return [...new Set(placedTerms(text).map((t) => t.term))];

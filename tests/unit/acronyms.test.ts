@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { buildIndexJson } from '../../src/index/build-index';
 import { COMMON_ACRONYMS, definedAcronyms } from '../../src/text/acronyms';
-import { placedTerms, useAcronyms } from '../../src/text/terms';
+import { placedTerms, spelledOutIn, useAcronyms } from '../../src/text/terms';
 
 describe('definedAcronyms', () => {
   it('reads an abbreviation from the initials of the words before it', () => {
@@ -111,5 +111,13 @@ describe('placedTerms with abbreviations', () => {
     useAcronyms([{ short: 'EMA', long: 'European Medicines Agency' }]);
     expect(terms('The EMA approved it.')).toEqual(expect.arrayContaining(['ema', 'agency']));
     expect(terms('The EMA approved it.').some((t) => t.startsWith('@'))).toBe(false);
+  });
+
+  it('tells which terms of a bag of words are the words of an abbreviation also in it, however written', () => {
+    useAcronyms([{ short: 'BD', long: 'business development' }]);
+    const bag = (text: string) => new Map(placedTerms(text).map((t) => [t.term, 1]));
+    expect([...spelledOutIn(bag('BD deals rose.'))].sort()).toEqual(['busines', 'develop']);
+    expect([...spelledOutIn(bag('Business development deals rose.'))].sort()).toEqual(['busines', 'develop']);
+    expect([...spelledOutIn(bag('Development of the business rose.'))]).toEqual([]);
   });
 });
