@@ -16,9 +16,9 @@ function tidy(key: string, value: unknown): unknown {
 /**
  * The claim index file and the abbreviations file (data/acronyms.json) built from the seeds.
  * The abbreviations are those the documents define, and the common ones (COMMON_ACRONYMS) they
- * use without defining. Only the abbreviations some claim uses are kept (a page's "Boston Consulting Group" needs no
- * "BCG" when no claim says it); they are put in use (see `useAcronyms`) before the claims are
- * read for good, so that the claims' terms hold them as a page's will.
+ * use without defining. Only those some claim uses are kept (a page's "Boston Consulting Group"
+ * needs no "BCG" when no claim says it); they are put in use (see `useAcronyms`) before the
+ * claims are read for good, so that the claims' terms hold them as a page's will.
  */
 export function buildIndexJson(seeds: { file: string; content: string }[]): { json: string; acronymsJson: string; summary: string[] } {
   // An abbreviation the documents define two ways is left out: its claims could mean either.

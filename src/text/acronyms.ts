@@ -79,7 +79,8 @@ export function definedAcronyms(text: string): Acronym[] {
 /**
  * A note's definition: "PCC = preclinical candidate", "CMC = chemistry, manufacturing, and
  * controls", up to the end of the sentence or the line. It says what the abbreviation stands for,
- * so the words need not be its initials ("Tox = toxicology").
+ * so the words need not be its initials ("CV&M = cardiovascular and metabolism"). The abbreviation
+ * ends in a capital or "&": "Tox = toxicology" is a word, not one.
  */
 const GLOSSARY = /(?<![\w&])([A-Z][A-Za-z&]{0,7}?[A-Z&])(s?) = ([A-Za-z][A-Za-z ,'-]*?)(?=\s*(?:[.;\n]|$))/g;
 /** A longer run after "=" is a sentence, not an abbreviation's words. */

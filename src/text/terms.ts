@@ -265,8 +265,9 @@ function withoutAuthors(text: string, terms: PlacedTerm[]): PlacedTerm[] {
 }
 
 /**
- * The terms of `weights` that stand for an abbreviation also there ("busi", "develop" beside
- * "bd"): the abbreviation's words, which `placedTerms` adds where it stands.
+ * The terms of `weights` that are the words of an abbreviation also there ("busines" and
+ * "develop" beside "bd"), whether `placedTerms` added them where the abbreviation stands or the
+ * text wrote them out (and `placedTerms` added the abbreviation after them).
  */
 export function spelledOutIn(weights: ReadonlyMap<string, number>): Set<string> {
   const out = new Set<string>();

@@ -50,6 +50,12 @@ describe('definedAcronyms in a note', () => {
     expect(definedAcronyms('a first-in-class (FIC) asset. Note: FIC = first-in-class.')).toEqual([{ short: 'FIC', long: 'first in class' }]);
   });
 
+  it('takes words that are not the initials, and an abbreviation with "&", but not a word', () => {
+    expect(definedAcronyms('Note: CV&M = cardiovascular and metabolism. Tox = toxicology.')).toEqual([
+      { short: 'CV&M', long: 'cardiovascular and metabolism' },
+    ]);
+  });
+
   it('reads neither a sentence after "=" nor an equation', () => {
     expect(definedAcronyms('ROI = what the fund earns on each dollar it put into the company over the years.')).toEqual([]);
     expect(definedAcronyms('Let x = 5 and y = 10.')).toEqual([]);
