@@ -5,7 +5,7 @@
 import { isTableRow } from '../claims/claim';
 import type { ClaimIndex, IndexedClaim, IndexedFigure } from '../claims/claim-index';
 import type { Figure, Period } from '../quantity/figure';
-import { isNumberWord } from '../quantity/number-words';
+import { CARDINALS, FRACTIONS, ORDINALS } from '../quantity/number-words';
 import { scanQuantities } from '../quantity/parse-figures';
 import { placedTerms, spelledOutIn, type PlacedTerm } from '../text/terms';
 import { compareValues, type Agreement } from './compare-values';
@@ -160,7 +160,10 @@ function similarity(idf: (term: string) => number, page: TermWeights, claim: Ind
 export interface MatchOptions {
   /** Scores each finding's claim against the sentence's words (`fuzzy`): the CLI passes fuzzyScore. */
   fuzzy?: (claim: IndexedClaim, words: string[]) => number;
-  /** Sees every figure's candidate pairs, for tuning. */
+  /**
+   * Sees every figure's candidate pairs, for tuning: the matching then weighs the words of every
+   * sentence that has candidates and figures, even those whose values no claim could anchor.
+   */
   debug?: (f: Figure, entity: string | undefined, pairs: Pair[]) => void;
 }
 
@@ -173,14 +176,9 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   if (!candidates.length || !mayAnchor(sentence, candidates, terms, index)) return [];
   const scan = scanQuantities(sentence);
   if (!scan.figures.length) return [];
+  if (!debug && !valuesMayAnchor(scan.figures, candidates, terms, index)) return [];
   const boundaries = clauseBoundaries(sentence);
-  // IDF looked up once per term of this sentence, not once per pair.
-  const idfs = new Map<string, number>();
-  const idf = (term: string) => {
-    let v = idfs.get(term);
-    if (v === undefined) idfs.set(term, (v = index.idf(term)));
-    return v;
-  };
+  const idf = index.idf;
 
   // Every compatible (page figure, claim figure) pair, with how alike they are.
   // The places the sentence names: a conflict is only raised about one of them.
@@ -194,7 +192,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
   const placesOfDocument = (file: string) => documentPlaces(index, file);
   const sentenceTerms = new Set(terms.map((t) => t.term));
   const weightsOf = figureTermsOfAll(sentence, terms, boundaries, scan.figures);
-  const pairsByFigure: Pair[][] = scan.figures.map((f, fi) => {
+  const rawPairs: Pair[][] = scan.figures.map((f, fi) => {
     const weights = weightsOf[fi]!;
     const near: string[] = [];
     for (const [t, w] of weights) if (w >= 0.6) near.push(t);
@@ -211,7 +209,18 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     }
     pairs.sort((a, b) => b.sim - a.sim);
     if (debug) debug(f, entity, pairs);
+    return pairs;
+  });
+  // Every finding rests on an anchor (steps 1, 2 and 4 below; step 3 only extends them), and
+  // what follows only takes pairs away or weakens their agreement: without a pair that meets what
+  // an anchor asks of the pair itself, the sentence states none of the claims, and its subject
+  // and clauses need no reading.
+  const joint = new Set(candidates.filter((c) => c.overlap >= JOINT_OVERLAP).map((c) => c.claim));
+  if (!rawPairs.some((pairs, i) => pairs.some((p) => mayAnchorPair(p, scan.figures[i]!, joint)))) return [];
+  const pairsByFigure: Pair[][] = rawPairs.map((pairs, fi) => {
     if (pairs.length === 0) return pairs;
+    const f = scan.figures[fi]!;
+    const entity = pageEntities[fi];
     // A figure the sentence denies or only supposes is no statement of it; one it doubts is
     // never called a conflict.
     const clause = clauseAround(boundaries, f.start, f.end);
@@ -282,12 +291,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
 
   // 2. A figure that agrees on its own, described alike on both sides.
   // A small count or a rank agrees by chance often: alone, it needs two near words in common or its place.
-  const stands = (p: Pair, i: number) =>
-    p.agreement === 'agree' &&
-    (p.sim >= CORROBORATE_AT || (p.sim >= PRECISE_AT && p.local >= PRECISE_LOCAL && p.shared >= 2 && samePrecise(scan.figures[i]!, p.figure))) &&
-    (p.local >= MIN_LOCAL || (p.described >= DESCRIBED && p.sim >= DESCRIBED_SIM)) &&
-    (distinctive(scan.figures[i]!) || p.shared >= 2 || p.sameEntity) &&
-    aboutOwner(i, p);
+  const stands = (p: Pair, i: number) => agreesAlone(p, scan.figures[i]!) && aboutOwner(i, p);
   scan.figures.forEach((_f, i) => {
     if (out[i]) return;
     // The counterpart is chosen by how well it is described, before its value is looked at:
@@ -362,10 +366,7 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     // Another reading that agrees stops it, unless it is far weaker ("about 40% of global cell and
     // gene therapy trials" is the 25% of those trials, not the 38% of TPD publications).
     if (pairsByFigure[i]!.some((p) => p.agreement === 'agree' && p.sim >= Math.max(CORROBORATE_AT * 0.8, best.sim - FAR_WEAKER))) return;
-    // Near words in common, many of them; or some, when the digits are the claim's transposed
-    // ("$118.2 billion" for "$112.8 billion"): a slip of the writer's, not another quantity.
-    const closeWords = best.local >= STRONG_LOCAL || (transposed(scan.figures[i]!, best.figure) && best.local >= MIN_LOCAL);
-    if (best.sim < CONFLICT_ALONE_AT || !closeWords || best.shared < 2 || !aboutNamedPlace(best)) return;
+    if (!conflictsAlone(best, scan.figures[i]!) || !aboutNamedPlace(best)) return;
     const runnerUp = pairs.find((p) => p.figure !== best.figure && p.figure.low !== best.figure.low);
     if (runnerUp && best.sim - runnerUp.sim < MARGIN) return;
     if (narrowerPopulation(best, sentenceTerms)) return;
@@ -456,22 +457,109 @@ function mayAnchor(text: string, candidates: readonly Candidate[], terms: readon
 }
 
 /**
+ * Whether a figure of the sentence may anchor a finding with a figure of a candidate, judged by
+ * their values before the words near each figure are weighed (see `mayAnchorPair`). An agreement
+ * may anchor jointly (step 1) with a claim that holds JOINT_OVERLAP of the sentence's terms, or
+ * alone (step 2) when the claim may share the words near both figures (`local`) or hold those near
+ * the page's (`described`). A conflict anchors alone only (step 4), with two near words in common
+ * and many of them, or some when the digits are transposed. `local`, `shared` and `described`
+ * count only the sentence's terms, places left out, that the claim holds: what the sentence
+ * holds bounds them.
+ */
+function valuesMayAnchor(figures: readonly Figure[], candidates: readonly Candidate[], terms: readonly PlacedTerm[], index: ClaimIndex): boolean {
+  const own = new Set<string>();
+  for (const t of terms) if (!isEntity(t.term)) own.add(t.term);
+  for (const cand of candidates) {
+    const { claim } = cand;
+    let described: number | undefined;
+    for (const g of claim.figures) {
+      let local: number | undefined;
+      let shared = 0;
+      for (const f of figures) {
+        if (!sameKind(f, g)) continue;
+        const agreement = compareValues(f, g);
+        if (agreement === 'unsure') continue;
+        if (local === undefined) {
+          local = 0;
+          for (const [term, near] of g.near) {
+            if (near < 0.5 || !own.has(term) || !claim.termSet.has(term)) continue;
+            local += index.idf(term) * Math.min(1, near);
+            shared++;
+          }
+        }
+        if (agreement === 'agree') {
+          if (cand.overlap >= JOINT_OVERLAP || local >= MIN_LOCAL - 1e-9) return true;
+          if (described === undefined) {
+            described = 0;
+            for (const term of own) if (claim.termSet.has(term)) described += index.idf(term);
+          }
+          if (described >= DESCRIBED - 1e-9) return true;
+        } else if (shared >= 2 && (local >= STRONG_LOCAL - 1e-9 || (local >= MIN_LOCAL - 1e-9 && transposed(f, g)))) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/**
  * Whether the text may hold two figures, which a joint agreement needs: it has two runs of
  * digits or number words between them. Figures never share a run or a word, so a text with
  * fewer holds fewer figures.
  */
 function mayHoldTwoFigures(text: string): boolean {
-  let count = 0;
-  for (const [word] of text.matchAll(/[0-9]+|[A-Za-z]+/g)) {
-    const c = word.charCodeAt(0);
-    // Every figure holds a run of digits or a number word ("one" and "first" too, which
-    // isNumberWord leaves out for pre-filtering but readNumber may read).
-    const lower = word.toLowerCase();
-    if ((c >= 48 && c <= 57) || isNumberWord(lower) || lower === 'one' || lower === 'first') {
-      if (++count >= 2) return true;
-    }
-  }
-  return false;
+  FIGURE_RUN.lastIndex = 0;
+  return FIGURE_RUN.test(text) && FIGURE_RUN.test(text);
+}
+
+/**
+ * A run of digits, or a number word standing as a whole run of letters: the number words of
+ * isNumberWord, and "one" and "first", which it leaves out for pre-filtering but readNumber may
+ * read. One regular expression, not a loop over every word: most sentences of a page get here.
+ */
+const FIGURE_RUN = new RegExp(
+  `[0-9]+|(?<![A-Za-z])(?:${['one', 'first', 'twice', 'hundred', 'thousand', ...CARDINALS.keys(), ...FRACTIONS.keys(), ...ORDINALS.keys()].join('|')})(?![A-Za-z])`,
+  'gi',
+);
+
+/**
+ * Whether a pair meets what steps 1, 2 and 4 of `matchSentence` ask of the pair alone, before the
+ * sentence's subject, clauses and stance take pairs away: step 2's agreement, step 1's joint
+ * agreement (with a claim in `joint`, which holds JOINT_OVERLAP of the sentence's terms), step 4's
+ * conflict. False means the pair can anchor no finding.
+ */
+function mayAnchorPair(p: Pair, f: Figure, joint: ReadonlySet<IndexedClaim>): boolean {
+  if (p.agreement === 'conflict') return conflictsAlone(p, f);
+  return agreesAlone(p, f) || (p.agreement === 'agree' && p.sim >= JOINT_SIM && joint.has(p.claim) && distinctive(f));
+}
+
+/**
+ * What step 2 asks of an agreeing pair itself: similar enough (or as precise as the claim with
+ * near words in common), described alike near both figures, and not a small count or rank
+ * agreeing by chance.
+ */
+function agreesAlone(p: Pair, f: Figure): boolean {
+  return (
+    p.agreement === 'agree' &&
+    (p.sim >= CORROBORATE_AT || (p.sim >= PRECISE_AT && p.local >= PRECISE_LOCAL && p.shared >= 2 && samePrecise(f, p.figure))) &&
+    (p.local >= MIN_LOCAL || (p.described >= DESCRIBED && p.sim >= DESCRIBED_SIM)) &&
+    (distinctive(f) || p.shared >= 2 || p.sameEntity)
+  );
+}
+
+/**
+ * What step 4 asks of a conflicting pair itself: similar enough, with two near words in common,
+ * and many of them; or some, when the digits are the claim's transposed ("$118.2 billion" for
+ * "$112.8 billion"): a slip of the writer's, not another quantity.
+ */
+function conflictsAlone(p: Pair, f: Figure): boolean {
+  return (
+    p.agreement === 'conflict' &&
+    p.sim >= CONFLICT_ALONE_AT &&
+    p.shared >= 2 &&
+    (p.local >= STRONG_LOCAL || (transposed(f, p.figure) && p.local >= MIN_LOCAL))
+  );
 }
 
 /**

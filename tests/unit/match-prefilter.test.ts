@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+import { generateArticleHtml } from '../../src/bench/generate-article';
+import { readSeedSentences } from '../../src/bench/read-seeds';
+import { loadClaimIndex } from '../../src/claims/claim-index';
+import { figureSentences } from '../../src/match/check-blocks';
+import { matchSentence, type FigureMatch } from '../../src/match/match-sentence';
+
+const root = join(import.meta.dirname, '..', '..');
+const index = loadClaimIndex();
+
+/** What a match says, comparable across runs. */
+function said(matches: FigureMatch[]): string[] {
+  return matches.map((m) => `${m.figure.start}-${m.figure.end} ${m.verdict} ${m.claim.id} ${m.sourceFigure.text} ${m.score}`);
+}
+
+/** Sentences that restate, paraphrase or contradict the documents, and many that do neither. */
+function sentences(): string[] {
+  const texts: string[] = [];
+  const seeds = join(root, 'data', 'seeds');
+  for (const file of readdirSync(seeds).filter((f) => f.endsWith('.txt'))) texts.push(...readFileSync(join(seeds, file), 'utf8').split('\n'));
+  const cases = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'matcher-cases.json'), 'utf8')) as { cases: { sentence: string }[] };
+  texts.push(...cases.cases.map((c) => c.sentence));
+  // News-like pages, as the benchmark generates them: figures in most sentences, some restating
+  // the documents with other values.
+  const restated = readSeedSentences();
+  for (const seed of [11, 12, 13]) texts.push(...generateArticleHtml(60_000, seed, restated).split(/<[^>]+>/));
+  return figureSentences(texts.filter((t) => /\S/.test(t)).map((text) => ({ text }))).map((s) => s.text);
+}
+
+describe('the matcher’s pre-filters', () => {
+  // `debug` sees every figure's candidates, so the matching it asks for skips the pre-filter
+  // that rules sentences out by their values: both must find the same.
+  it('rule out no sentence that states a claim’s figure or contradicts it', () => {
+    const all = sentences();
+    let found = 0;
+    let conflicts = 0;
+    for (const sentence of all) {
+      const filtered = said(matchSentence(sentence, index));
+      const full = said(matchSentence(sentence, index, { debug: () => undefined }));
+      expect(filtered, sentence).toEqual(full);
+      found += full.length;
+      conflicts += full.filter((m) => m.includes(' conflicting ')).length;
+    }
+    // The comparison means something only if there was much to find, of both verdicts.
+    expect(all.length).toBeGreaterThan(1_000);
+    expect(found).toBeGreaterThan(200);
+    expect(conflicts).toBeGreaterThan(20);
+  });
+
+  it('give every claim figure of the index one shape', () => {
+    const shapes = new Set(index.claims.flatMap((c) => c.figures.map((f) => Object.keys(f).join())));
+    expect(shapes.size).toBe(1);
+  });
+});
