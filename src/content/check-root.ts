@@ -2,7 +2,7 @@ import { blockRange } from '../dom/block-range';
 import { walkBlocks } from '../dom/extract-blocks';
 import type { TextBlock } from '../dom/text-block';
 import type { PageFinding } from '../match/finding';
-import { mayStateFigure } from '../text/may-state-figure';
+import { mayStateClaimedFigure } from '../text/may-state-figure';
 import type { PageWindow } from './page-window';
 import { blockPieces, PIECE_LENGTH, type BlockPiece } from './block-pieces';
 import { ElementVisibility, visibleText } from './visible-text';
@@ -88,8 +88,8 @@ export interface CheckJob {
  * Reads the blocks under `root` and has them checked, in slices of a few milliseconds with a
  * yield to the page between two slices, so that no task runs long however big the page: the
  * page's main thread only reads the DOM and places the findings, while the texts are checked
- * in batches elsewhere (see `Batches`). Only blocks with a digit or a number word are looked at
- * further: their hidden text is dropped (see `visibleText`), and a huge one is sent a piece at a
+ * in batches elsewhere (see `Batches`). Only blocks with a digit or a number word, and a word
+ * for a claim to be about, are looked at further: their hidden text is dropped (see `visibleText`), and a huge one is sent a piece at a
  * time. Blocks on screen are sent first (see `ReadingOrder`).
  * Returns false when `cancelled()` turned true midway.
  */
@@ -110,8 +110,9 @@ export async function checkRoot(win: PageWindow, root: Element, job: CheckJob): 
     if (step.done) break;
     if (step.value === null) continue;
     job.onBlock(step.value);
-    // Most blocks of a page state no figure: they are never checked, so whether they show is moot.
-    if (!mayStateFigure(step.value.text)) continue;
+    // Most blocks of a page state no figure, and a table's cells often nothing but one: they are
+    // never checked, so whether they show is moot.
+    if (!mayStateClaimedFigure(step.value.text)) continue;
     const block = visibleText(step.value, (el) => visibility.shown(el));
     if (block === null) continue;
     if (!order.now(block.element)) later.push(block);
@@ -141,7 +142,7 @@ function addBlock(block: TextBlock, batches: Batches, job: CheckJob): boolean | 
 
 async function addPieces(block: TextBlock, batches: Batches, job: CheckJob): Promise<boolean> {
   for (const piece of blockPieces(block)) {
-    if (!mayStateFigure(piece.text)) continue;
+    if (!mayStateClaimedFigure(piece.text)) continue;
     if (job.slicer.due && !(await pause(batches, job))) return false;
     if (!(await batches.add(block, piece))) return false;
   }

@@ -33,18 +33,22 @@ const NUMBER_SUFFIXES = new Set([
   'th', 'st', 'nd', 'rd', 'h1', 'h2', 'fy', 'q1', 'q2', 'q3', 'q4', 's',
 ]);
 
-const SUPERSCRIPTS = '¹²³⁴⁵⁶⁷⁸⁹⁰';
-
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isSpace(ch: string): boolean {
+function isSpace(c: number): boolean {
+  // Printable ASCII first: most characters of a text.
+  if (c > 32 && c < 0xa0) return false;
   return (
-    ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v' ||
-    ch === '\u00a0' || ch === '\u2009' || ch === '\u202f' || ch === '\u2002' || ch === '\u2003' ||
-    ch === '\u200b' || ch === '\u2007'
+    c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11 ||
+    c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x2002 || c === 0x2003 || c === 0x200b || c === 0x2007
   );
+}
+
+/** A superscript digit (a footnote mark, skipped): ¹ ² ³ in Latin-1, ⁰ and ⁴–⁹ further on. */
+function isSuperscript(c: number): boolean {
+  return c >= 0xb2 && (c === 0xb2 || c === 0xb3 || c === 0xb9 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079));
 }
 
 function isLetter(ch: string): boolean {
@@ -64,12 +68,12 @@ export function tokenize(text: string): Token[] {
   while (i < n) {
     const ch = text[i]!;
     const c = text.charCodeAt(i);
-    if (isSpace(ch)) {
+    if (isSpace(c)) {
       spaced = true;
       i++;
       continue;
     }
-    if (SUPERSCRIPTS.includes(ch)) {
+    if (isSuperscript(c)) {
       // Footnote markers ("Pharma ²") are not numbers of the text.
       i++;
       continue;

@@ -180,6 +180,8 @@ function withAcronyms(text: string, terms: PlacedTerm[]): PlacedTerm[] {
   const out: PlacedTerm[] = [];
   for (let k = 0; k < terms.length; k++) {
     out.push(terms[k]!);
+    // Most terms neither are an abbreviation nor start one's words.
+    if (!spelledOut.has(terms[k]!.term) && !expansions.has(terms[k]!.term)) continue;
     const words = spelledOut.get(terms[k]!.term);
     if (words) {
       const { start, end } = terms[k]!;
@@ -235,13 +237,22 @@ function normaliseUncached(raw: string): string {
 /** First words of the place names that take two words. */
 const MULTIWORD_STARTS = new Set(['united', 'hong', 'san', 'new', 'south', 'bay', 'silicon', 'mainland', "people's", 'people’s']);
 
+/** The first letters of MULTIWORD_STARTS, lower case: most words start with none, and are not sliced. */
+const MULTIWORD_FIRST_LETTERS = new Set([...MULTIWORD_STARTS].map((word) => word.charCodeAt(0)));
+
 /** Joins "United States", "Hong Kong", "San Francisco"… into one entity term. */
 function mergeMultiwordEntities(text: string, terms: PlacedTerm[]): PlacedTerm[] {
   const out: PlacedTerm[] = [];
   for (let k = 0; k < terms.length; k++) {
     const a = terms[k]!;
     const b = terms[k + 1];
-    if (b && b.start - a.end <= 2 && MULTIWORD_STARTS.has(text.slice(a.start, a.end).toLowerCase()) && text.slice(a.end, b.start).trim() === '') {
+    if (
+      b &&
+      b.start - a.end <= 2 &&
+      MULTIWORD_FIRST_LETTERS.has(text.charCodeAt(a.start) | 0x20) &&
+      MULTIWORD_STARTS.has(text.slice(a.start, a.end).toLowerCase()) &&
+      text.slice(a.end, b.start).trim() === ''
+    ) {
       const entity = entityOf((text.slice(a.start, a.end) + ' ' + text.slice(b.start, b.end)).toLowerCase());
       if (entity) {
         out.push({ term: entity, start: a.start, end: b.end });

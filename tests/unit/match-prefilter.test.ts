@@ -7,6 +7,8 @@ import { readSeedSentences } from '../../src/bench/read-seeds';
 import { loadClaimIndex } from '../../src/claims/claim-index';
 import { figureSentences } from '../../src/match/check-blocks';
 import { matchSentence, type FigureMatch } from '../../src/match/match-sentence';
+import { mayStateClaimedFigure, mayStateFigure } from '../../src/text/may-state-figure';
+import { placedTerms } from '../../src/text/terms';
 
 const root = join(import.meta.dirname, '..', '..');
 const index = loadClaimIndex();
@@ -53,5 +55,27 @@ describe('the matcher’s pre-filters', () => {
   it('give every claim figure of the index one shape', () => {
     const shapes = new Set(index.claims.flatMap((c) => c.figures.map((f) => Object.keys(f).join())));
     expect(shapes.size).toBe(1);
+  });
+
+  it('leave out, on the page, only texts in which no content term can stand', () => {
+    // Figures, signs and spaces, and a few characters that can start a term.
+    const parts = ['0', '42', '7.5', ',', '.', '%', '$', '¥', '£', '(', ')', '-', '–', '/', ' ', '\n', '\t', '+', '~', '²', '|', '*', '&', 'x', 'bn', 'é', '€', '中'];
+    let seed = 20261126;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    let skipped = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      for (let k = 1 + Math.floor(random() * 10); k > 0; k--) text += parts[Math.floor(random() * parts.length)];
+      // Texts with a figure that the check leaves out for want of a word.
+      if (!mayStateFigure(text) || mayStateClaimedFigure(text)) continue;
+      skipped++;
+      expect(placedTerms(text), text).toEqual([]);
+    }
+    expect(skipped).toBeGreaterThan(2_000);
+    expect(mayStateClaimedFigure('12.5%')).toBe(false);
+    expect(mayStateClaimedFigure('$3.2')).toBe(false);
+    expect(mayStateClaimedFigure('R&D: 12%')).toBe(true);
+    expect(mayStateClaimedFigure('12 patents')).toBe(true);
+    expect(mayStateClaimedFigure('patents')).toBe(false);
   });
 });
