@@ -128,7 +128,16 @@ async function main(): Promise<void> {
   for (const page of pages) {
     const count = page.runs;
     const html = page.variants[0]!.html;
-    const size: SizeRuns = { label: page.label, bytes: page.bytes, htmlBytes: Buffer.byteLength(html), runs: [], controls: [], timingRuns: [], coldRuns: [] };
+    const size: SizeRuns = {
+      label: page.label,
+      bytes: page.bytes,
+      htmlBytes: Buffer.byteLength(html),
+      runs: [],
+      controls: [],
+      timingRuns: [],
+      coldRuns: [],
+      backgroundHeapBytes: null,
+    };
     for (let i = 0; i < count; i++) {
       const key = page.variants[i]!.key;
       const run = await measureOnce(key);
@@ -148,6 +157,8 @@ async function main(): Promise<void> {
           `${(timed.doneMs ?? NaN).toFixed(0)} ms after load, ${timed.corroborated + timed.conflicting} findings`,
       );
     }
+    // Once, after the runs (see WorkerProfiler.heapAfterGc), and before the worker is stopped.
+    size.backgroundHeapBytes = await worker.heapAfterGc();
     // The page a user opens after the browser stopped the idle service worker pays for its start.
     for (let i = 0; i < page.cold; i++) {
       await stopper.stop();

@@ -1,3 +1,4 @@
+import { blockOwnerOf } from '../dom/extract-blocks';
 import type { PageWindow } from './page-window';
 
 const ELEMENT_NODE = 1;
@@ -24,7 +25,7 @@ const WATCHED_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable'];
  * observer callback and little else.
  */
 export class ChangeWatcher {
-  /** Elements the extractor returned as owners of text blocks. */
+  /** Elements the extractor returned as owners of text blocks that may state a figure. */
   private readonly knownBlocks = new WeakSet<Element>();
   /** Elements whose children changed. */
   private readonly parents = new Set<Node>();
@@ -105,7 +106,9 @@ export class ChangeWatcher {
       if (root) roots.add(root);
     }
     for (const node of this.fresh) {
-      const root = this.knownBlockOf(node) ?? (node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement);
+      // A block that held no figure when it was read is not known: its owner is found as the walk
+      // would find it, so the block is read whole again, not from the changed node's parent.
+      const root = this.knownBlockOf(node) ?? blockOwnerOf(node);
       if (root) roots.add(root);
     }
     this.parents.clear();

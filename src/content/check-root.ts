@@ -76,7 +76,7 @@ export interface CheckJob {
   check: CheckBlocks;
   /** Shared by every root of one pass of the page. */
   slicer: TimeSlicer;
-  /** Sees every block read (the change watcher learns which elements own text). */
+  /** Sees every block that may state a figure (the change watcher learns which elements own one). */
   onBlock(block: TextBlock): void;
   /** Receives each piece's findings, with their ranges, as they come. */
   onFound(found: PlacedFinding[]): void;
@@ -109,10 +109,10 @@ export async function checkRoot(win: PageWindow, root: Element, job: CheckJob): 
     pauses = slicer.pauses;
     if (step.done) break;
     if (step.value === null) continue;
-    job.onBlock(step.value);
     // Most blocks of a page state no figure, and a table's cells often nothing but one: they are
     // never checked, so whether they show is moot.
     if (!mayStateClaimedFigure(step.value.text)) continue;
+    job.onBlock(step.value);
     const block = visibleText(step.value, (el) => visibility.shown(el));
     if (block === null) continue;
     if (!order.now(block.element)) later.push(block);

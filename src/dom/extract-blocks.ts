@@ -230,6 +230,16 @@ export function* walkBlocks(
   }
 }
 
+/**
+ * The element whose text block holds `node` as {@link walkBlocks} reads the page: the nearest
+ * element, `node` itself included, that is not inline. Null for a node outside any element.
+ */
+export function blockOwnerOf(node: Node): Element | null {
+  let el: Element | null = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (el !== null && INLINE_TAGS.has(tagOf(el)) && el.parentElement !== null) el = el.parentElement;
+  return el;
+}
+
 function isDocument(root: Document | Element): root is Document {
   return root.nodeType === 9;
 }

@@ -131,3 +131,29 @@ describe('ChangeWatcher on a page that never stops changing', () => {
     expect(batches).toEqual([]);
   });
 });
+
+describe('ChangeWatcher on a block it did not learn', () => {
+  it('hands over the block a changed node stands in, not the inline element around it', () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<div><p id="late">Sales <b><i id="value">were pending</i></b> today.</p></div>';
+    const batches: Element[][] = [];
+    const win = {
+      document,
+      MutationObserver: ManualObserver,
+      performance: { now: () => Date.now() },
+      setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+      clearTimeout: (id: number) => clearTimeout(id),
+    } as unknown as PageWindow;
+    const watcher = new ChangeWatcher(win, (roots) => batches.push(roots));
+    watcher.start();
+    // The paragraph held no figure when the page was read, so the check never handed it on.
+    const text = document.getElementById('value')!.firstChild as Text;
+    text.data = 'rose 7%';
+    ManualObserver.last?.deliver([{ type: 'characterData', target: text }]);
+    vi.advanceTimersByTime(2_000);
+    watcher.stop();
+    vi.useRealTimers();
+
+    expect(batches).toEqual([[document.getElementById('late')]]);
+  });
+});

@@ -29,6 +29,8 @@ export interface SizeRuns {
   timingRuns: TimingRun[];
   /** Timed loads with the service worker stopped before the load (the first page after it idled): they pay its start. */
   coldRuns: TimingRun[];
+  /** The service worker's JS heap after a forced GC, read once after the runs; null when it could not be. */
+  backgroundHeapBytes: number | null;
 }
 
 /** A function's self time, with the bundle's code where it starts (the bundle is minified). */
@@ -173,7 +175,7 @@ export function summarise(
     coldCheckedMs: medianOrNull(size.coldRuns, fromIdle(checked)),
     coldRuns: size.coldRuns.length,
     heapDeltaBytes: medianOf(runs, (r) => r.heapUsedBytes) - medianOf(controls, (c) => c.heapUsedBytes),
-    backgroundHeapBytes: medianOrNull(runs, (r) => r.backgroundHeapBytes),
+    backgroundHeapBytes: size.backgroundHeapBytes,
     corroborated: medianOf(runs, (r) => r.corroborated),
     conflicting: medianOf(runs, (r) => r.conflicting),
     hotFunctions: located(mergeFunctions(runs.flatMap((r) => r.functions), runs.length).slice(0, hot)),
@@ -290,7 +292,8 @@ export function formatBrowserReport(result: BrowserBenchResult): string {
     '  the service worker not profiled. "checked, profiled" is the same time in the profiled runs, which the profilers slow.',
     'heap: renderer JS heap after a forced GC, with Tally minus the same page from a file: URL (which Tally does not run on).',
     'background heap: the service worker\'s JS heap after a forced GC, once for all tabs: the claim index, the matcher, and',
-    '  the matches it remembers (up to 5,000 sentences).',
+    '  the matches it remembers (up to 5,000 sentences). Read once after the runs of a size: a forced GC discards much of',
+    '  the matcher\'s compiled code, and would leave the next run a colder worker than while one browses.',
     '',
   ];
   for (const s of result.sizes) {

@@ -64,8 +64,6 @@ export interface ExtensionRun extends TimingRun {
   backgroundCpuMs: number | null;
   /** Self time per function in the service worker. */
   backgroundFunctions: FunctionTime[];
-  /** The service worker's JS heap after a forced GC, at the end of the run; null when not profiled. */
-  backgroundHeapBytes: number | null;
   /** All the main thread's sampled work, the page's included (see ExtensionActivity.busyMs). */
   busyMs: number;
   /** Long tasks that end after DOMContentLoaded, before which no document_idle script runs. */
@@ -118,7 +116,6 @@ export async function measureExtensionRun(
     extSelfMs: activity.selfMs,
     backgroundCpuMs: background?.totalMs ?? null,
     backgroundFunctions: background?.functions ?? [],
-    backgroundHeapBytes: workerProfile?.heapUsedBytes ?? null,
     busyMs: activity.busyMs,
     longTasks: load.longTasks,
     heapUsedBytes: load.heapUsedBytes,

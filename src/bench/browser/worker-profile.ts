@@ -4,11 +4,15 @@ import type { CpuProfile } from './cpu-profile';
 /** A CPU profile of the extension's service worker, started and stopped around a run. */
 export interface WorkerProfiler {
   start(): Promise<void>;
+  /** Stops and returns the profile; null when the worker was not running to be profiled. */
+  stop(): Promise<{ profile: CpuProfile } | null>;
   /**
-   * Stops and returns the profile, with the worker's JS heap after a forced GC (its claim index,
-   * the matcher and what it remembers); null when the worker was not running to be profiled.
+   * The worker's JS heap after a forced GC: its claim index, the matcher and what it remembers;
+   * null when it is not running. Not read after every run: the collection discards much of the
+   * matcher's compiled code, and the next page would be checked by a colder worker than while
+   * one browses.
    */
-  stop(): Promise<{ profile: CpuProfile; heapUsedBytes: number } | null>;
+  heapAfterGc(): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -56,13 +60,19 @@ export async function workerProfiler(context: BrowserContext, extensionOrigin: s
     session = null;
   };
 
+  /** Attaches to the running worker; false when there is none. */
+  const attach = async (): Promise<boolean> => {
+    await detach();
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(extensionOrigin));
+    if (!worker) return false;
+    ({ sessionId: session } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false }));
+    return true;
+  };
+
   return {
     async start() {
-      await detach();
-      const { targetInfos } = await cdp.send('Target.getTargets');
-      const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(extensionOrigin));
-      if (!worker) return;
-      ({ sessionId: session } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false }));
+      if (!(await attach())) return;
       await send('Profiler.enable');
       await send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
       await send('Profiler.start');
@@ -70,12 +80,20 @@ export async function workerProfiler(context: BrowserContext, extensionOrigin: s
     async stop() {
       if (session === null) return null;
       try {
-        const { profile } = await send<{ profile: CpuProfile }>('Profiler.stop');
-        await send('HeapProfiler.collectGarbage');
-        const { usedSize } = await send<{ usedSize: number }>('Runtime.getHeapUsage');
-        return { profile, heapUsedBytes: usedSize };
+        return await send<{ profile: CpuProfile }>('Profiler.stop');
       } catch {
         // The worker stopped during the run: its profile went with it.
+        return null;
+      } finally {
+        await detach();
+      }
+    },
+    async heapAfterGc() {
+      try {
+        if (!(await attach())) return null;
+        await send('HeapProfiler.collectGarbage');
+        return (await send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
+      } catch {
         return null;
       } finally {
         await detach();
