@@ -20,6 +20,7 @@ import {
   clauseAround,
   clausePlaces,
   companyAgainstPlace,
+  companyNamedBefore,
   headTerms,
   implausibleGap,
   isChange,
@@ -239,11 +240,13 @@ export function matchSentence(sentence: string, index: ClaimIndex, options: Matc
     let changeWords: string[] | undefined;
     let whole: string[] | undefined;
     const clauseBefore = sentence.slice(clause[0], f.start);
+    let companyBefore: boolean | undefined;
+    const namedBefore = () => (companyBefore ??= companyNamedBefore(clauseBefore, entity));
     const kept: Pair[] = [];
     for (const p of pairs) {
       if (otherSubject(subject, owners, places, p.claim, placesOfDocument, referent ? [referent[0], clause[1]] : clause)) continue;
       if (otherRanked(sentence, f, p.claim)) continue;
-      if (companyAgainstPlace(clauseBefore, entity, p.claim, p.figure)) continue;
+      if (companyAgainstPlace(namedBefore, p.claim, p.figure)) continue;
       if (outcome && claimFigureIsForecast(p.claim, p.figure)) continue;
       if (f.unit === 'percent' && change !== claimFigureIsChange(p.claim, p.figure)) continue;
       if (change && toldOfOther(changeSubject, (changeWords ??= changeSubject(sentence, clause[0], f.start)), sentenceTerms, p.claim, p.figure)) continue;

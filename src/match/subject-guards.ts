@@ -102,17 +102,12 @@ function significantDigits(n: number): string {
 
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
-/** The last text `namesOf` read, and what it found. */
-let lastNames: { text: string; names: ReadonlySet<string>; owners: ReadonlySet<string> } | undefined;
-
 /**
  * The proper names of a text that are not places: companies and products ("Pfizer", "3SBio",
  * "SSGJ-707"), in lower case. Left out: a sentence's or a table cell's first word, acronyms ("TPD", "PD-1"),
  * months, places (one or two words), and words that carry no subject.
  */
-function namesOf(text: string): { names: ReadonlySet<string>; owners: ReadonlySet<string> } {
-  // The guards ask again for the text before a figure, once per claim figure it is paired with.
-  if (lastNames?.text === text) return lastNames;
+function namesOf(text: string): { names: Set<string>; owners: Set<string> } {
   const names = new Set<string>();
   const owners = new Set<string>();
   for (const m of text.matchAll(/(?:^|[\s(“"'‘])((?:[A-Z]|\d[A-Z])[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(['’]s)?/g)) {
@@ -132,15 +127,14 @@ function namesOf(text: string): { names: ReadonlySet<string>; owners: ReadonlySe
     names.add(lower);
     if (owner) owners.add(lower);
   }
-  lastNames = { text, names, owners };
-  return lastNames;
+  return { names, owners };
 }
 
 /** What a sentence says it is about, read once per sentence. */
 export interface SentenceSubject {
   lower: string;
   /** Companies and products it names. */
-  names: ReadonlySet<string>;
+  names: Set<string>;
   /** The one word of a leading "In Jiangsu," that is neither a known place nor a month. */
   leadingPlace: string | null;
   /** The parts the sentence keeps to, where it names them: "in oncology alone", "for oncology assets alone". */
@@ -190,7 +184,7 @@ const CLAUSE_OPENER = /\b(?:that|which|who|whom|whose|whether)\s/gi;
  * …") or before the clause that holds the figure ("McKinsey's analysts found that China…") says
  * whose words these are, not whose figure.
  */
-export function ownersAround(sentence: string, start: number, end: number): ReadonlySet<string> {
+export function ownersAround(sentence: string, start: number, end: number): Set<string> {
   const [phraseStart, phraseEnd] = phraseAround(sentence, start, end);
   const lead = sentence.slice(phraseStart, start);
   let from = phraseStart;
@@ -199,23 +193,31 @@ export function ownersAround(sentence: string, start: number, end: number): Read
   return namesOf(sentence.slice(from, phraseEnd)).owners;
 }
 
-const claimSubjects = new WeakMap<IndexedClaim, { names: ReadonlySet<string>; quote: string }>();
+const claimSubjects = new WeakMap<IndexedClaim, { names: Set<string>; quote: string }>();
 
 /** The companies and products a claim names, and its quote in lower case; read once a claim. */
-function knownSubject(claim: IndexedClaim): { names: ReadonlySet<string>; quote: string } {
+function knownSubject(claim: IndexedClaim): { names: Set<string>; quote: string } {
   let known = claimSubjects.get(claim);
   if (!known) claimSubjects.set(claim, (known = { names: namesOf(claim.quote).names, quote: claim.quote.toLowerCase() }));
   return known;
 }
 
 /**
- * True when the figure's clause names a company before it ("Innovent Biologics secured 187
- * patents"), not as a source ("according to…"), and the claim gives its figure for a place
- * without naming any company ("Chinese entities secured 400"): a company's figure is not a
- * country's.
+ * Whether the figure's clause names a company before it ("Innovent Biologics secured 187
+ * patents"), not as a source ("according to…"), while the figure names no place of its own: read
+ * once per figure, for `companyAgainstPlace`.
  */
-export function companyAgainstPlace(clauseBefore: string, entity: string | undefined, claim: IndexedClaim, figure: IndexedFigure): boolean {
-  if (entity || !figure.entity || ATTRIBUTION.test(clauseBefore) || namesOf(clauseBefore).names.size === 0) return false;
+export function companyNamedBefore(clauseBefore: string, entity: string | undefined): boolean {
+  return !entity && !ATTRIBUTION.test(clauseBefore) && namesOf(clauseBefore).names.size > 0;
+}
+
+/**
+ * True when a company is named before the figure (`namedBefore`, see `companyNamedBefore`) and the
+ * claim gives its figure for a place without naming any company ("Chinese entities secured 400"):
+ * a company's figure is not a country's.
+ */
+export function companyAgainstPlace(namedBefore: () => boolean, claim: IndexedClaim, figure: IndexedFigure): boolean {
+  if (!figure.entity || !namedBefore()) return false;
   return knownSubject(claim).names.size === 0;
 }
 
