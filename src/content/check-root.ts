@@ -89,8 +89,9 @@ export interface CheckJob {
  * yield to the page between two slices, so that no task runs long however big the page: the
  * page's main thread only reads the DOM and places the findings, while the texts are checked
  * in batches elsewhere (see `Batches`). Only blocks with a digit or a number word, and a word
- * for a claim to be about, are looked at further: their hidden text is dropped (see `visibleText`), and a huge one is sent a piece at a
- * time. Blocks on screen are sent first (see `ReadingOrder`).
+ * for a claim to be about, are looked at further: their hidden text is dropped (see
+ * `visibleText`), and a huge one is sent a piece at a time. Blocks on screen are sent first (see
+ * `ReadingOrder`).
  * Returns false when `cancelled()` turned true midway.
  */
 export async function checkRoot(win: PageWindow, root: Element, job: CheckJob): Promise<boolean> {

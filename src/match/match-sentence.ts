@@ -5,7 +5,7 @@
 import { isTableRow } from '../claims/claim';
 import type { ClaimIndex, IndexedClaim, IndexedFigure } from '../claims/claim-index';
 import type { Figure, Period } from '../quantity/figure';
-import { CARDINALS, FRACTIONS, ORDINALS } from '../quantity/number-words';
+import { NUMBER_WORDS } from '../quantity/number-words';
 import { scanQuantities } from '../quantity/parse-figures';
 import { placedTerms, spelledOutIn, type PlacedTerm } from '../text/terms';
 import { compareValues, type Agreement } from './compare-values';
@@ -517,14 +517,11 @@ function mayHoldTwoFigures(text: string): boolean {
 }
 
 /**
- * A run of digits, or a number word standing as a whole run of letters: the number words of
- * isNumberWord, and "one" and "first", which it leaves out for pre-filtering but readNumber may
- * read. One regular expression, not a loop over every word: most sentences of a page get here.
+ * A run of digits, or a number word standing as a whole run of letters ("one" and "first"
+ * included, which isNumberWord leaves out for pre-filtering but readNumber may read). One regular
+ * expression, not a loop over every word: most sentences of a page get here.
  */
-const FIGURE_RUN = new RegExp(
-  `[0-9]+|(?<![A-Za-z])(?:${['one', 'first', 'twice', 'hundred', 'thousand', ...CARDINALS.keys(), ...FRACTIONS.keys(), ...ORDINALS.keys()].join('|')})(?![A-Za-z])`,
-  'gi',
-);
+const FIGURE_RUN = new RegExp(`[0-9]+|(?<![A-Za-z])(?:${[...NUMBER_WORDS].join('|')})(?![A-Za-z])`, 'gi');
 
 /**
  * Whether a pair meets what steps 1, 2 and 4 of `matchSentence` ask of the pair alone, before the

@@ -39,12 +39,21 @@ export const SCALES: ReadonlyMap<string, number> = new Map([
 /** One-letter scale abbreviations are read as scales only next to a currency ("$5m", not "5m tall"). */
 export const CURRENCY_ONLY_SCALES = new Set(['m', 'b', 't', 'k']);
 
+/** Every word the parser may read as a number or a fraction, in lower case. */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  ...CARDINALS.keys(),
+  ...FRACTIONS.keys(),
+  ...ORDINALS.keys(),
+  'twice',
+  'hundred',
+  'thousand',
+]);
+
 /**
  * Words that can be read as numbers, for finding sentences that state figures. "one" and
  * "first" are left out: in running text they are almost always pronouns, sequence markers or
  * parts of names ("one of the", "first-in-class").
  */
 export function isNumberWord(lower: string): boolean {
-  if (lower === 'one' || lower === 'first') return false;
-  return CARDINALS.has(lower) || FRACTIONS.has(lower) || ORDINALS.has(lower) || lower === 'twice' || lower === 'hundred' || lower === 'thousand';
+  return lower !== 'one' && lower !== 'first' && NUMBER_WORDS.has(lower);
 }
