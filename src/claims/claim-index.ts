@@ -12,6 +12,19 @@ export interface IndexedFigure extends ClaimFigure {
   near: Map<string, number>;
   /** The IDF-weighted total of `near`: what the claim side of a similarity is a share of. */
   nearWeight: number;
+  /**
+   * The terms of `near` in its order, each with its weight times its IDF: the matcher weighs
+   * them for every sentence it aligns with the figure, and arrays are read without the allocations
+   * of a map's iterator.
+   */
+  nearTerms: string[];
+  nearWeighted: number[];
+  /**
+   * The near terms of weight 0.5 or more that the claim holds, each with its IDF times its weight
+   * capped at 1: the words a page figure can share with this one (a pair's `local`).
+   */
+  localTerms: string[];
+  localWeights: number[];
 }
 
 export interface IndexedClaim extends Omit<Claim, 'figures'> {
@@ -49,7 +62,17 @@ export function createClaimIndex(claims: Claim[], sources: Source[]): ClaimIndex
   for (const [t, list] of byTerm) idfCache.set(t, Math.log((n + 1) / (list.length + 1)) + 1);
   const idf = (term: string) => idfCache.get(term) ?? unseen;
   for (const claim of indexed) {
-    for (const figure of claim.figures) for (const [t, w] of figure.near) figure.nearWeight += w * idf(t);
+    for (const figure of claim.figures) {
+      for (const [t, w] of figure.near) {
+        const weighted = w * idf(t);
+        figure.nearWeight += weighted;
+        figure.nearTerms.push(t);
+        figure.nearWeighted.push(weighted);
+        if (w < 0.5 || !claim.termSet.has(t)) continue;
+        figure.localTerms.push(t);
+        figure.localWeights.push(idf(t) * Math.min(1, w));
+      }
+    }
   }
   return {
     claims: indexed,
@@ -85,6 +108,10 @@ function indexFigure(f: ClaimFigure): IndexedFigure {
     entity: f.entity,
     near: new Map(f.context.map((t, i) => [t, f.weights[i] ?? 1])),
     nearWeight: 0,
+    nearTerms: [],
+    nearWeighted: [],
+    localTerms: [],
+    localWeights: [],
   };
 }
 

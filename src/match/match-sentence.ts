@@ -6,7 +6,7 @@ import { isTableRow } from '../claims/claim';
 import type { ClaimIndex, IndexedClaim, IndexedFigure } from '../claims/claim-index';
 import type { Figure, Period } from '../quantity/figure';
 import { NUMBER_WORDS } from '../quantity/number-words';
-import { scanQuantities } from '../quantity/parse-figures';
+import { scanQuantities, type QuantityScan } from '../quantity/parse-figures';
 import { placedTerms, spelledOutIn, type PlacedTerm } from '../text/terms';
 import { compareValues, type Agreement } from './compare-values';
 import { clauseBoundaries, figureEntity, figureTermsOfAll, referencePlaces, type TermWeights } from './figure-context';
@@ -145,12 +145,13 @@ function similarity(idf: (term: string) => number, page: TermWeights, claim: Ind
   let nearTotal = 0;
   let nearHit = 0;
   const claimWords = wordsOf(figure.near);
-  for (const [term, wc] of figure.near) {
-    const weight = idf(term);
+  for (let k = 0; k < figure.nearTerms.length; k++) {
+    const term = figure.nearTerms[k]!;
     const wp = page.get(term);
     if (wp === undefined && claimWords.has(term)) continue;
-    nearTotal += wc * weight;
-    if (wp !== undefined) nearHit += wc * weight * Math.min(1, wp + 0.3);
+    const weighted = figure.nearWeighted[k]!;
+    nearTotal += weighted;
+    if (wp !== undefined) nearHit += weighted * Math.min(1, wp + 0.3);
   }
   const a = pageTotal ? pageHit / pageTotal : 0;
   // A claim figure with no words of its own near it ("…, while China's was 39") is judged by the page side alone.
@@ -170,14 +171,24 @@ export interface MatchOptions {
 
 /** Matches every figure of `sentence` against the index. */
 export function matchSentence(sentence: string, index: ClaimIndex, options: MatchOptions = {}): FigureMatch[] {
-  const debug = options.debug;
   // Retrieval first: most sentences of a page share too little with any claim to be parsed at all.
   const terms = placedTerms(sentence);
   const candidates = retrieveCandidates(index, terms.map((t) => t.term));
   if (!candidates.length || !mayAnchor(sentence, candidates, terms, index)) return [];
   const scan = scanQuantities(sentence);
   if (!scan.figures.length) return [];
-  if (!debug && !valuesMayAnchor(scan.figures, candidates, terms, index)) return [];
+  if (!options.debug && !valuesMayAnchor(scan.figures, candidates, terms, index)) return [];
+  return alignFigures(sentence, index, options, terms, candidates, scan);
+}
+
+/**
+ * The rest of `matchSentence`, for a sentence some figure of which may anchor a finding: its
+ * figures paired with the candidates' and weighed, the pairs its subject, clauses and stance rule
+ * out taken away, and the findings chosen. A function of its own: few sentences get here, and the
+ * first steps, which every sentence takes, are compiled apart from it sooner and more cheaply.
+ */
+function alignFigures(sentence: string, index: ClaimIndex, options: MatchOptions, terms: PlacedTerm[], candidates: Candidate[], scan: QuantityScan): FigureMatch[] {
+  const debug = options.debug;
   const boundaries = clauseBoundaries(sentence);
   const idf = index.idf;
 
@@ -452,7 +463,7 @@ function mayAnchor(text: string, candidates: readonly Candidate[], terms: readon
       if (g.nearWeight <= 0) return true;
       sentence ??= new Set(terms.map((t) => t.term));
       let held = 0;
-      for (const [term, w] of g.near) if (sentence.has(term)) held += w * index.idf(term);
+      for (let k = 0; k < g.nearTerms.length; k++) if (sentence.has(g.nearTerms[k]!)) held += g.nearWeighted[k]!;
       if (held >= (ANCHOR_SIM / 2) * g.nearWeight - 1e-9) return true;
     }
   }
@@ -484,9 +495,9 @@ function valuesMayAnchor(figures: readonly Figure[], candidates: readonly Candid
         if (agreement === 'unsure') continue;
         if (local === undefined) {
           local = 0;
-          for (const [term, near] of g.near) {
-            if (near < 0.5 || !own.has(term) || !claim.termSet.has(term)) continue;
-            local += index.idf(term) * Math.min(1, near);
+          for (let k = 0; k < g.localTerms.length; k++) {
+            if (!own.has(g.localTerms[k]!)) continue;
+            local += g.localWeights[k]!;
             shared++;
           }
         }

@@ -25,20 +25,25 @@ export function retrieveCandidates(index: ClaimIndex, sentenceTerms: string[]): 
   const touched: number[] = [];
   let total = 0;
   const seen = new Set<string>();
-  for (const term of sentenceTerms) {
+  // Indexed loops: most sentences of a page get here, and array iterators allocate until the
+  // code is optimized.
+  for (let k = 0; k < sentenceTerms.length; k++) {
+    const term = sentenceTerms[k]!;
     if (seen.has(term) || isEntity(term)) continue;
     seen.add(term);
     const w = index.idf(term);
     total += w;
     const list = index.byTerm.get(term);
     if (!list) continue;
-    for (const i of list) {
+    for (let m = 0; m < list.length; m++) {
+      const i = list[m]!;
       if (scratch[i] === 0) touched.push(i);
       scratch[i] = scratch[i]! + w;
     }
   }
   const out: Candidate[] = [];
-  for (const i of touched) {
+  for (let k = 0; k < touched.length; k++) {
+    const i = touched[k]!;
     const overlap = scratch[i]! / total;
     scratch[i] = 0;
     if (overlap >= MIN_OVERLAP) out.push({ claim: index.claims[i]!, overlap });

@@ -135,13 +135,19 @@ export function tokenize(text: string): Token[] {
       if (glued && !NUMBER_SUFFIXES.has(glued.toLowerCase())) {
         let e = k;
         while (e < n && (isLetter(text[e]!) || isDigit(text.charCodeAt(e)))) e++;
-        tokens.push({ type: 'id', text: text.slice(start, e), lower: text.slice(start, e).toLowerCase(), start, end: e, spaced });
+        const id = text.slice(start, e);
+        tokens.push(token('id', id, id.toLowerCase(), start, e, spaced));
         spaced = false;
         i = e;
         continue;
       }
-      tokens.push({ type: 'num', text: numText, lower: numText, start, end: j, spaced, value, decimals, grouped, suffix: glued ? glued.toLowerCase() : undefined });
-      if (glued) tokens.push({ type: 'word', text: glued, lower: glued.toLowerCase(), start: j, end: k, spaced: false });
+      const num = token('num', numText, numText, start, j, spaced);
+      num.value = value;
+      num.decimals = decimals;
+      num.grouped = grouped;
+      num.suffix = glued ? glued.toLowerCase() : undefined;
+      tokens.push(num);
+      if (glued) tokens.push(token('word', glued, glued.toLowerCase(), j, k, false));
       spaced = false;
       i = k;
       continue;
@@ -162,7 +168,7 @@ export function tokenize(text: string): Token[] {
         } else break;
       }
       const word = text.slice(start, j);
-      tokens.push({ type: hasDigit ? 'id' : 'word', text: word, lower: word.toLowerCase(), start, end: j, spaced });
+      tokens.push(token(hasDigit ? 'id' : 'word', word, word.toLowerCase(), start, j, spaced));
       spaced = false;
       i = j;
       continue;
@@ -172,7 +178,7 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    tokens.push({ type: 'sym', text: ch, lower: ch, start: i, end: i + 1, spaced });
+    tokens.push(token('sym', ch, ch, i, i + 1, spaced));
     spaced = false;
     i++;
   }
@@ -189,7 +195,16 @@ function mergeIdentifier(tokens: Token[], text: string, start: number, end: numb
     last.lower = last.text.toLowerCase();
     return;
   }
-  tokens.push({ type: 'id', text: text.slice(start, end), lower: text.slice(start, end).toLowerCase(), start, end, spaced });
+  const id = text.slice(start, end);
+  tokens.push(token('id', id, id.toLowerCase(), start, end, spaced));
+}
+
+/**
+ * A token with every property set, those of numbers to undefined, in one order: the parser reads
+ * tokens of every type in the same places, and objects of one shape keep its compiled code fast.
+ */
+function token(type: TokenType, text: string, lower: string, start: number, end: number, spaced: boolean): Token {
+  return { type, text, lower, start, end, spaced, value: undefined, decimals: undefined, grouped: undefined, suffix: undefined };
 }
 
 /** Dashes that can join the two ends of a range or the parts of a compound. */

@@ -7,6 +7,7 @@ import { readSeedSentences } from '../../src/bench/read-seeds';
 import { loadClaimIndex } from '../../src/claims/claim-index';
 import { figureSentences } from '../../src/match/check-blocks';
 import { matchSentence, type FigureMatch } from '../../src/match/match-sentence';
+import { tokenize } from '../../src/quantity/tokenize';
 import { mayStateClaimedFigure, mayStateFigure } from '../../src/text/may-state-figure';
 import { placedTerms } from '../../src/text/terms';
 
@@ -55,6 +56,27 @@ describe('the matcher’s pre-filters', () => {
   it('give every claim figure of the index one shape', () => {
     const shapes = new Set(index.claims.flatMap((c) => c.figures.map((f) => Object.keys(f).join())));
     expect(shapes.size).toBe(1);
+  });
+
+  it('read the near words of claim figures from arrays that say what their map says', () => {
+    let local = 0;
+    for (const claim of index.claims) {
+      for (const f of claim.figures) {
+        expect(f.nearTerms).toEqual([...f.near.keys()]);
+        expect(f.nearWeighted).toEqual(f.nearTerms.map((t) => f.near.get(t)! * index.idf(t)));
+        const held = f.nearTerms.filter((t) => f.near.get(t)! >= 0.5 && claim.termSet.has(t));
+        expect(f.localTerms).toEqual(held);
+        expect(f.localWeights).toEqual(held.map((t) => index.idf(t) * Math.min(1, f.near.get(t)!)));
+        local += held.length;
+      }
+    }
+    expect(local).toBeGreaterThan(50);
+  });
+
+  it('give every token one shape, whatever its type', () => {
+    const tokens = tokenize('In FY2024, IL-2 sales rose 7,100 units (12.5%) to $3.2bn — 3x more; 1st & 2nd.');
+    expect(new Set(tokens.map((t) => t.type))).toEqual(new Set(['num', 'word', 'id', 'sym']));
+    expect(new Set(tokens.map((t) => Object.keys(t).join())).size).toBe(1);
   });
 
   it('leave out, on the page, only texts in which no content term can stand', () => {
