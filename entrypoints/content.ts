@@ -1,10 +1,12 @@
+// First, so that the settings are asked for before the rest of the script is set up.
+import { takeEarlySettings } from '../src/content/early-settings';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PageWindow } from '../src/content/page-window';
 import { TallyPage } from '../src/content/tally-page';
 import { sendToBackground, unpackFindings, type SourceInfo } from '../src/messages';
 import { siteOf } from '../src/settings/site-enabled';
-import { getSettingsFor, watchSettingsFor } from '../src/settings/storage';
+import { watchSettingsFor } from '../src/settings/storage';
 import '../src/content/highlights.css';
 import cardCss from '../src/ui/tally.css?inline';
 
@@ -33,7 +35,7 @@ export default defineContentScript({
         return unpackFindings(texts, answer);
       },
       source: (file) => sources.get(file) ?? { file, title: file, publisher: '', date: '' },
-      getSettings: () => getSettingsFor(site),
+      getSettings: () => takeEarlySettings(site),
       watchSettings: (onChange) => watchSettingsFor(site, onChange),
       report: (summary) => void sendToBackground('page-state', { summary }).catch(() => undefined),
       openSource: (claimId) => void sendToBackground('open-source', { claimId }).catch(() => undefined),
