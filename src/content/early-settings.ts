@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { siteOf } from '../settings/site-enabled';
-import { getSettingsFor, type Settings } from '../settings/storage';
+import { getSettingsFor, onSettingsChanged, type Settings } from '../settings/storage';
 
 /**
  * The settings of the page's site, asked for as soon as the content script is evaluated: the
@@ -10,21 +9,18 @@ import { getSettingsFor, type Settings } from '../settings/storage';
  */
 let early: Promise<Settings> | undefined = typeof location === 'undefined' ? undefined : getSettingsFor(siteOf(location.href));
 
-/** Whether the store changed after `early` was asked for, before the page began to watch it. */
+/** Whether a setting changed after `early` was asked for, before the page began to watch them. */
 let changed = false;
-const onChanged = (_changes: unknown, area: string) => {
-  if (area === 'local') changed = true;
-};
-if (early) browser.storage.onChanged.addListener(onChanged);
+const unwatch = early ? onSettingsChanged(() => (changed = true)) : undefined;
 
 /**
  * The settings read on evaluation, for the page's first look at them; call it once the page
- * watches the settings itself. They are read again if the store changed meanwhile, and on every
- * later call.
+ * watches the settings itself. They are read again if one changed meanwhile, and on every later
+ * call.
  */
 export function takeEarlySettings(site: string | null): Promise<Settings> {
   const settings = early && !changed ? early : getSettingsFor(site);
-  if (early) browser.storage.onChanged.removeListener(onChanged);
+  unwatch?.();
   early = undefined;
   return settings;
 }

@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
  * The content script asks for its site's settings as soon as it is evaluated (see
  * src/content/early-settings.ts). Each test evaluates it anew, in a page of its own.
  */
-async function evaluateInPage(href: string) {
+async function evaluateInPage(href: string | undefined) {
   vi.resetModules();
-  vi.stubGlobal('location', { href });
+  vi.stubGlobal('location', href === undefined ? undefined : { href });
   const { fakeBrowser } = await import('wxt/testing/fake-browser');
   const storage = await import('../../src/settings/storage');
   return { fakeBrowser, storage, load: () => import('../../src/content/early-settings') };
@@ -42,8 +42,7 @@ describe('the settings the content script asks for when it is evaluated', () => 
   });
 
   it('are not asked for where there is no page', async () => {
-    const { fakeBrowser, storage, load } = await evaluateInPage('');
-    vi.stubGlobal('location', undefined);
+    const { fakeBrowser, storage, load } = await evaluateInPage(undefined);
     fakeBrowser.reset();
     await storage.setEnabled(false);
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
