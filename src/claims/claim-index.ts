@@ -64,13 +64,14 @@ export function createClaimIndex(claims: Claim[], sources: Source[]): ClaimIndex
   for (const claim of indexed) {
     for (const figure of claim.figures) {
       for (const [t, w] of figure.near) {
-        const weighted = w * idf(t);
+        const weight = idf(t);
+        const weighted = w * weight;
         figure.nearWeight += weighted;
         figure.nearTerms.push(t);
         figure.nearWeighted.push(weighted);
         if (w < 0.5 || !claim.termSet.has(t)) continue;
         figure.localTerms.push(t);
-        figure.localWeights.push(idf(t) * Math.min(1, w));
+        figure.localWeights.push(weight * Math.min(1, w));
       }
     }
   }
