@@ -2,9 +2,10 @@
 import { takeEarlySettings } from '../src/content/early-settings';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { CheckChannel } from '../src/content/check-channel';
 import type { PageWindow } from '../src/content/page-window';
 import { TallyPage } from '../src/content/tally-page';
-import { sendToBackground, unpackFindings, type SourceInfo } from '../src/messages';
+import { CHECK_PORT, sendToBackground, unpackFindings, type SourceInfo } from '../src/messages';
 import { siteOf } from '../src/settings/site-enabled';
 import { watchSettingsFor } from '../src/settings/storage';
 import '../src/content/highlights.css';
@@ -21,15 +22,15 @@ export default defineContentScript({
     // The claim index and the matching live in the background, once for all tabs: the page's
     // main thread only reads the text and highlights what comes back.
     const sources = new Map<string, SourceInfo>();
+    const channel = new CheckChannel(() => browser.runtime.connect({ name: CHECK_PORT }), window);
     // A document keeps its origin: the page reads and hears the settings of its own site only.
     const site = siteOf(location.href);
     const page = new TallyPage(window as PageWindow, {
       check: async (blocks) => {
         const texts = blocks.map((block) => block.text);
-        // A background the browser had stopped is started by the message; asked twice, a
+        // A background the browser had stopped is started by a new port; asked twice, a
         // background that still cannot answer fails the check (the popup then says so).
-        const ask = () => sendToBackground('check-texts', { texts }).catch(() => undefined);
-        const answer = (await ask()) ?? (await ask());
+        const answer = (await channel.check(texts)) ?? (await channel.check(texts));
         if (!answer) throw new Error('the background did not check the page');
         for (const [file, info] of Object.entries(answer.sources)) sources.set(file, info);
         return unpackFindings(texts, answer);
@@ -52,6 +53,7 @@ export default defineContentScript({
       if (gone()) {
         window.clearInterval(alive);
         page.stop();
+        channel.close();
         return;
       }
       // WXT tells of address changes only while its context lives; once a forged event ended it,
@@ -60,7 +62,9 @@ export default defineContentScript({
       href = location.href;
     }, EXTENSION_CHECK_MS);
     ctx.onInvalidated(() => {
-      if (gone()) page.stop();
+      if (!gone()) return;
+      page.stop();
+      channel.close();
     });
     ctx.addEventListener(window, 'wxt:locationchange', () => page.onLocationChange());
     await page.start();

@@ -2,8 +2,9 @@
  * Every message between Tally's contexts, declared once and named by direction.
  *
  * Content scripts talk to the extension with `runtime.sendMessage`, which reaches the background
- * and any open extension page (so an open popup hears `page-state` too); the extension talks to a
- * tab's content script with `tabs.sendMessage`, which needs no `tabs` permission.
+ * and any open extension page (so an open popup hears `page-state` too), and send their texts to be
+ * checked over a port (see CHECK_PORT); the extension talks to a tab's content script with
+ * `tabs.sendMessage`, which needs no `tabs` permission.
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Finding, PageFinding, Verdict } from './match/finding';
@@ -75,12 +76,31 @@ export interface ContentToBackground {
   'page-state': { data: { summary: PageSummary }; reply: void };
   /** Open the source page of a claim in a new tab (a web page may not link to extension pages). */
   'open-source': { data: { claimId: string }; reply: void };
-  /**
-   * Check these texts (blocks of the page, or pieces of long ones) against the claim index. The
-   * index lives in the background, once for every tab, and the matching runs there, off the
-   * page's main thread. A finding's `block` is the index of its text.
-   */
-  'check-texts': { data: { texts: string[] }; reply: CheckedTexts };
+}
+
+/**
+ * The name of the port a content script sends its page's texts over to be checked against the
+ * claim index, which lives in the background, once for every tab: the matching runs there, off the
+ * page's main thread. A check sends its texts in several batches, and a port carries them all
+ * where a message each would open and close a channel of its own, each a round trip more through
+ * the browser's main thread, which the page's load keeps busy.
+ */
+export const CHECK_PORT = 'check-texts';
+
+/** content script → background, over CHECK_PORT: check these texts (blocks of the page, or pieces of long ones). */
+export interface CheckRequest {
+  /** Chosen by the sender, and sent back with the reply. */
+  id: number;
+  texts: string[];
+}
+
+/**
+ * background → content script, over CHECK_PORT: the answer to request `id`, in which a finding's
+ * `block` is the index of its text; null when the texts could not be checked.
+ */
+export interface CheckReply {
+  id: number;
+  answer: CheckedTexts | null;
 }
 
 /**
@@ -98,7 +118,7 @@ export interface CheckedTexts {
   quotes: Record<string, string>;
 }
 
-/** The background's side of `check-texts`: the findings in the texts, each source and quote sent once. */
+/** The background's side of a check (see CHECK_PORT): the findings in the texts, each source and quote sent once. */
 export function packFindings(findings: readonly Finding[], source: (file: string) => SourceInfo): CheckedTexts {
   const reply: CheckedTexts = { findings: [], sources: {}, quotes: {} };
   for (const f of findings) {

@@ -1,7 +1,17 @@
 import { browser } from 'wxt/browser';
 import { loadBundledIndex } from '../claims/bundled-index';
 import { checkBlocks } from '../match/check-blocks';
-import { handleMessages, packFindings, sendToContent, type CheckedTexts, type ContentToBackground, type PageSummary } from '../messages';
+import {
+  CHECK_PORT,
+  handleMessages,
+  packFindings,
+  sendToContent,
+  type CheckedTexts,
+  type CheckReply,
+  type CheckRequest,
+  type ContentToBackground,
+  type PageSummary,
+} from '../messages';
 import { isSiteEnabled, siteOf } from '../settings/site-enabled';
 import { getSettingsFor, migrateSettings, onSettingsChanged, type Settings } from '../settings/storage';
 import { sourceHref } from '../ui/source-href';
@@ -18,11 +28,19 @@ export const FOCUS_NEXT_FINDING_COMMAND = 'focus-next-finding';
  */
 export function startBackground(): void {
   const pages = new Map<number, PageSummary>();
+  // The badge last set on each tab: a page reports several times while it loads and checks
+  // (its new document empties the badge, a check starts with nothing found), and each badge call
+  // is a round trip through the browser's main thread, which the page's load keeps busy.
+  const badges = new Map<number, Badge>();
 
   const show = (tabId: number, summary: PageSummary | undefined): void => {
     if (summary) pages.set(tabId, summary);
     else pages.delete(tabId);
-    void setBadge(tabId, summary ? badgeFor(summary) : EMPTY_BADGE);
+    const badge = summary ? badgeFor(summary) : EMPTY_BADGE;
+    const last = badges.get(tabId);
+    if (last && last.text === badge.text && (!badge.text || last.color === badge.color)) return;
+    badges.set(tabId, badge);
+    void setBadge(tabId, badge);
   };
 
   handleMessages<ContentToBackground>({
@@ -35,7 +53,9 @@ export function startBackground(): void {
     'open-source': async ({ claimId }) => {
       await browser.tabs.create({ url: sourceHref(claimId) });
     },
-    'check-texts': ({ texts }) => checkTexts(texts),
+  });
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === CHECK_PORT) port.onMessage.addListener((message) => answerCheck(port, message));
   });
 
   // A new document in the tab: its content script will report again once it has checked.
@@ -43,7 +63,10 @@ export function startBackground(): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') show(tabId, undefined);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void pages.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    pages.delete(tabId);
+    badges.delete(tabId);
+  });
 
   // Switching a site off clears its badges at once, before its tabs even hear of it. Only the
   // sites of open tabs are read, each once: the whole list of sites can be long.
@@ -80,6 +103,23 @@ export function checkTexts(texts: unknown): CheckedTexts {
   const index = loadBundledIndex();
   const findings = checkBlocks(texts.map((text: string) => ({ text })), index);
   return packFindings(findings, (file) => sourceInfo(index.sources, file));
+}
+
+/** Answers a request that came over CHECK_PORT; one without an id cannot be answered and is dropped. */
+function answerCheck(port: { postMessage(reply: CheckReply): void }, message: unknown): void {
+  const { id, texts } = (message ?? {}) as Partial<CheckRequest>;
+  if (typeof id !== 'number') return;
+  let answer: CheckedTexts | null = null;
+  try {
+    answer = checkTexts(texts);
+  } catch (error) {
+    console.error('[tally] check-texts', error);
+  }
+  try {
+    port.postMessage({ id, answer });
+  } catch {
+    // The page closed while its texts were being checked.
+  }
 }
 
 async function setBadge(tabId: number, badge: Badge): Promise<void> {

@@ -3,6 +3,7 @@ import { chromiumPath, tabIdOf, type Site, type Tally } from './fixtures';
 import { withSiteAndTally } from './suite';
 import { ArticlePage } from './pages/article';
 import { badgeOf } from './pages/toolbar';
+import { workerStopper } from '../../src/bench/browser/worker-profile';
 
 describe.skipIf(!chromiumPath)('pages that change after they load', () => {
   let site: Site;
@@ -82,6 +83,37 @@ describe.skipIf(!chromiumPath)('pages that change after they load', () => {
     });
 
     await expect.poll(() => live.highlightedTexts(), { timeout: 5_000 }).toEqual({ corroborated: ['$112.8 billion'], conflicting: [] });
+    await live.page.close();
+  });
+});
+
+describe.skipIf(!chromiumPath)('a page open while the browser stops the idle background', () => {
+  let site: Site;
+  let tally: Tally;
+
+  withSiteAndTally((s, t) => {
+    site = s;
+    tally = t;
+  });
+
+  it('checks a paragraph added after the background was stopped: the page connects again, which starts it', async () => {
+    const live = new ArticlePage(await tally.context.newPage());
+    await live.goto(`${site.origin}/live.html`);
+    await expect.poll(() => live.highlightedTexts()).toEqual({ corroborated: ['38%'], conflicting: [] });
+    const stopper = await workerStopper(tally.context, `chrome-extension://${tally.extensionId}/`);
+    try {
+      await stopper.stop();
+    } finally {
+      await stopper.close();
+    }
+
+    await live.page.evaluate(() =>
+      (window as unknown as { addUpdate(text: string): void }).addUpdate(
+        "China's pharmaceutical sales reached $112.8 billion in 2024.",
+      ),
+    );
+
+    await expect.poll(() => live.highlightedTexts()).toEqual({ corroborated: ['$112.8 billion', '38%'], conflicting: [] });
     await live.page.close();
   });
 });

@@ -5,7 +5,7 @@ import background from '../../entrypoints/background';
 import { badgeFor, CONFLICTING_COLOR, CORROBORATED_COLOR } from '../../src/background/badge';
 import { loadBundledIndex } from '../../src/claims/bundled-index';
 import { checkBlocks } from '../../src/match/check-blocks';
-import { unpackFindings, type CheckedTexts, type PageSummary } from '../../src/messages';
+import { CHECK_PORT, unpackFindings, type CheckedTexts, type CheckReply, type PageSummary } from '../../src/messages';
 import { setSiteEnabled } from '../../src/settings/storage';
 
 describe('badgeFor', () => {
@@ -39,12 +39,17 @@ describe('background', () => {
   });
 
   let onCommand: ((command: string) => Promise<void>) | undefined;
+  let onConnect: ((port: Browser.runtime.Port) => void) | undefined;
 
   beforeEach(() => {
     fakeBrowser.reset();
-    // fakeBrowser has no in-memory `commands`: keep the listener to call it by hand.
+    // fakeBrowser has no in-memory `commands` nor ports: keep the listeners to call them by hand.
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => {
       onCommand = listener as typeof onCommand;
+    });
+    onConnect = undefined;
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation((listener) => {
+      onConnect = listener as typeof onConnect;
     });
     background.main();
   });
@@ -83,6 +88,35 @@ describe('background', () => {
     expect((await badge()).text).toBe('');
   });
 
+  it('sets a badge only when it changes: a page reports often while it loads and checks', async () => {
+    const setText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    const setColor = vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor');
+    const loading = () => fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'loading' }, { id: tabId } as never);
+
+    await loading();
+    await report({ ...page(0, 0), status: 'checking' });
+    await report({ ...page(2, 0), status: 'checking' });
+    await report(page(2, 0));
+    await report(page(2, 1));
+    await loading();
+    await loading();
+    await report({ ...page(0, 0), status: 'checking' });
+
+    expect(setText.mock.calls.map(([details]) => details.text)).toEqual(['', '2', '1', '']);
+    expect(setColor.mock.calls.map(([details]) => details.color)).toEqual([CORROBORATED_COLOR, CONFLICTING_COLOR]);
+    expect((await badge()).text).toBe('');
+  });
+
+  it('sets the badge again on a tab closed and opened under the same id', async () => {
+    await report(page(2, 0));
+    await fakeBrowser.tabs.onRemoved.trigger(tabId, { windowId: 1, isWindowClosing: false });
+    const setText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+
+    await report(page(2, 0));
+
+    expect(setText).toHaveBeenCalledWith({ tabId, text: '2' });
+  });
+
   it('clears the badge as soon as the site is switched off', async () => {
     await report(page(0, 2));
 
@@ -100,15 +134,33 @@ describe('background', () => {
     expect((await badge()).text).toBe('2');
   });
 
-  const ask = (message: object) =>
-    new Promise<unknown>((resolve) => {
-      void fakeBrowser.runtime.onMessage.trigger(message, { tab: { id: tabId } as Browser.tabs.Tab, frameId: 0 }, resolve);
-    });
+  /** Connects to the background as a content script does, sends `requests` on the port, and collects what comes back. */
+  const connect = (requests: unknown[], name = CHECK_PORT) => {
+    const replies: unknown[] = [];
+    const listeners: ((message: unknown) => void)[] = [];
+    const port = {
+      name,
+      sender: { tab: { id: tabId }, frameId: 0 },
+      postMessage: (reply: unknown) => replies.push(reply),
+      onMessage: { addListener: (listener: (message: unknown) => void) => listeners.push(listener) },
+      onDisconnect: { addListener: () => {} },
+      disconnect: () => {},
+    };
+    onConnect!(port as unknown as Browser.runtime.Port);
+    for (const request of requests) for (const listener of listeners) listener(request);
+    return replies;
+  };
+  const ask = (texts: unknown) => {
+    const [reply, ...more] = connect([{ id: 3, texts }]) as CheckReply[];
+    expect(more).toEqual([]);
+    expect(reply?.id).toBe(3);
+    return reply!.answer;
+  };
 
   it("checks a page's texts against the claim index, and cites each finding's source", async () => {
     const texts = ['Nothing to see.', "China's pharmaceutical sales reached $112.8 billion in 2024, and 120 billion in 2025."];
 
-    const reply = (await ask({ type: 'check-texts', texts })) as CheckedTexts;
+    const reply = ask(texts)!;
 
     expect(reply.findings.map((f) => [f.block, f.verdict, f.figure])).toContainEqual([1, 'corroborated', '$112.8 billion']);
     expect(reply.findings.every((f) => texts[f.block]!.slice(f.figureStart, f.figureEnd) === f.figure)).toBe(true);
@@ -124,7 +176,7 @@ describe('background', () => {
       'Elsewhere, China accounts for 38% of global TPD publications and 47% of patents in this field.',
     ];
 
-    const reply = (await ask({ type: 'check-texts', texts })) as CheckedTexts;
+    const reply = ask(texts)!;
     const whole = checkBlocks(texts.map((text) => ({ text })), loadBundledIndex());
 
     expect(new Set(whole.map((f) => f.block))).toEqual(new Set([1, 2]));
@@ -145,12 +197,23 @@ describe('background', () => {
     expect(unpackFindings(['China holds 38%.'], reply)).toEqual([{ ...sent, sentence: 'China holds ', quote: 'The quote.' }]);
   });
 
-  it('answers nothing to texts that are not strings', async () => {
+  it('answers null to texts that are not strings', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
 
-    expect(await ask({ type: 'check-texts', texts: [42] })).toBeUndefined();
-    expect(await ask({ type: 'check-texts', texts: 'a string' })).toBeUndefined();
+    expect(ask([42])).toBeNull();
+    expect(ask('a string')).toBeNull();
     expect(errors).toHaveBeenCalled();
+  });
+
+  it('answers every request on a port by its id, and nothing to one without an id or on another port', () => {
+    const texts = ["China's pharmaceutical sales reached $112.8 billion in 2024."];
+
+    const replies = connect([{ id: 1, texts }, { texts }, null, { id: 2, texts: [] }]) as CheckReply[];
+
+    expect(replies.map((r) => r.id)).toEqual([1, 2]);
+    expect(replies[0]!.answer!.findings.map((f) => f.figure)).toContain('$112.8 billion');
+    expect(replies[1]!.answer).toEqual({ findings: [], sources: {}, quotes: {} });
+    expect(connect([{ id: 1, texts }], 'another-port')).toEqual([]);
   });
 
   it('asks the active tab to show its next finding on the keyboard command', async () => {
