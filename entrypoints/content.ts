@@ -22,7 +22,12 @@ export default defineContentScript({
     // The claim index and the matching live in the background, once for all tabs: the page's
     // main thread only reads the text and highlights what comes back.
     const sources = new Map<string, SourceInfo>();
-    const channel = new CheckChannel(() => browser.runtime.connect({ name: CHECK_PORT }), window);
+    const channel = new CheckChannel(() => {
+      const port = browser.runtime.connect({ name: CHECK_PORT });
+      // Read, so that a port the browser closed on an error (the background stopped) logs nothing.
+      port.onDisconnect.addListener(() => void browser.runtime.lastError);
+      return port;
+    }, window);
     // A document keeps its origin: the page reads and hears the settings of its own site only.
     const site = siteOf(location.href);
     const page = new TallyPage(window as PageWindow, {

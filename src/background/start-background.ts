@@ -40,7 +40,10 @@ export function startBackground(): void {
     const last = badges.get(tabId);
     if (last && last.text === badge.text && (!badge.text || last.color === badge.color)) return;
     badges.set(tabId, badge);
-    void setBadge(tabId, badge);
+    void setBadge(tabId, badge).then((set) => {
+      // Not set (the tab was closing): the next report sets it, even if it is the same.
+      if (!set && badges.get(tabId) === badge) badges.delete(tabId);
+    });
   };
 
   handleMessages<ContentToBackground>({
@@ -122,7 +125,8 @@ function answerCheck(port: { postMessage(reply: CheckReply): void }, message: un
   }
 }
 
-async function setBadge(tabId: number, badge: Badge): Promise<void> {
+/** Shows `badge` on the tab's toolbar icon; false when the browser refused (the tab closed meanwhile). */
+async function setBadge(tabId: number, badge: Badge): Promise<boolean> {
   // Manifest V2 (Firefox) has browserAction where V3 has action.
   const action = browser.action ?? browser.browserAction;
   try {
@@ -131,7 +135,8 @@ async function setBadge(tabId: number, badge: Badge): Promise<void> {
       await action.setBadgeBackgroundColor({ tabId, color: badge.color });
       await action.setBadgeTextColor?.({ tabId, color: '#ffffff' });
     }
+    return true;
   } catch {
-    // The tab closed while we were updating it.
+    return false;
   }
 }

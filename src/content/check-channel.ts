@@ -49,8 +49,8 @@ export class CheckChannel {
       try {
         (this.port ??= this.open()).postMessage({ id, texts });
       } catch {
-        // The extension's context is gone (it was reloaded): nothing can be sent any more.
-        this.drop(this.port);
+        // The extension's context is gone (it was reloaded), or the port is: it is given up.
+        this.close();
       }
     });
   }

@@ -91,6 +91,8 @@ describe('background', () => {
   it('sets a badge only when it changes: a page reports often while it loads and checks', async () => {
     const setText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
     const setColor = vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor');
+    setText.mockClear();
+    setColor.mockClear();
     const loading = () => fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'loading' }, { id: tabId } as never);
 
     await loading();
@@ -105,6 +107,18 @@ describe('background', () => {
     expect(setText.mock.calls.map(([details]) => details.text)).toEqual(['', '2', '1', '']);
     expect(setColor.mock.calls.map(([details]) => details.color)).toEqual([CORROBORATED_COLOR, CONFLICTING_COLOR]);
     expect((await badge()).text).toBe('');
+  });
+
+  it('sets a badge the browser refused again, even if the next report asks for the same', async () => {
+    const setText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    setText.mockClear().mockRejectedValueOnce(new Error('No tab with id: 7.'));
+
+    await report(page(2, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await report(page(2, 0));
+
+    expect(setText).toHaveBeenCalledTimes(2);
+    expect((await badge()).text).toBe('2');
   });
 
   it('sets the badge again on a tab closed and opened under the same id', async () => {

@@ -122,16 +122,18 @@ describe('CheckChannel', () => {
     expect((await second)?.findings[0]?.figure).toBe('2');
   });
 
-  it('keeps the port while a request is out, however long the background takes', () => {
+  it('keeps the port while a request is out, however long the background takes', async () => {
     const { ports, timers, channel } = setUp();
 
     const first = channel.check(['a 1']);
+    const second = channel.check(['b 2']);
     ports[0]!.reply({ id: ports[0]!.sent[0]!.id, answer: answer('1') });
-    void first;
-    void channel.check(['b 2']);
+    await first;
     timers.advance(10 * IDLE_CLOSE_MS);
 
     expect(ports[0]!.disconnected).toBe(false);
+    ports[0]!.reply({ id: ports[0]!.sent[1]!.id, answer: answer('2') });
+    expect((await second)?.findings[0]?.figure).toBe('2');
   });
 
   it('answers null to the requests of a port the background dropped, and the next request reconnects', async () => {
@@ -145,10 +147,10 @@ describe('CheckChannel', () => {
     expect(await second).toBeNull();
     const third = channel.check(['c 3']);
     expect(ports).toHaveLength(2);
+    // A late word from the dropped port fails nothing on the new one.
+    ports[0]!.drop();
     ports[1]!.reply({ id: ports[1]!.sent[0]!.id, answer: answer('3') });
     expect((await third)?.findings[0]?.figure).toBe('3');
-    // A late word from the dropped port changes nothing.
-    ports[0]!.drop();
     expect(ports).toHaveLength(2);
   });
 
@@ -165,11 +167,17 @@ describe('CheckChannel', () => {
     expect(await pending).toBeNull();
   });
 
-  it('answers null when the port fails to send', async () => {
+  it('gives up a port that fails to send, answering null to what it carried, and sends the next request on a new one', async () => {
     const { ports, channel } = setUp();
-    void channel.check(['a 1']);
+    const first = channel.check(['a 1']);
     ports[0]!.failOnPost = true;
 
     expect(await channel.check(['b 2'])).toBeNull();
+    expect(await first).toBeNull();
+    expect(ports[0]!.disconnected).toBe(true);
+
+    void channel.check(['c 3']);
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.sent.map((r) => r.texts)).toEqual([['c 3']]);
   });
 });
