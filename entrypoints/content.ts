@@ -53,12 +53,15 @@ export default defineContentScript({
     // check here. WXT also ends its context when another copy of this script says it started, an
     // event any page script can forge: only the extension being gone stops Tally.
     const gone = () => browser.runtime?.id === undefined;
+    const stop = () => {
+      page.stop();
+      channel.close();
+    };
     let href = location.href;
     const alive = window.setInterval(() => {
       if (gone()) {
         window.clearInterval(alive);
-        page.stop();
-        channel.close();
+        stop();
         return;
       }
       // WXT tells of address changes only while its context lives; once a forged event ended it,
@@ -67,9 +70,7 @@ export default defineContentScript({
       href = location.href;
     }, EXTENSION_CHECK_MS);
     ctx.onInvalidated(() => {
-      if (!gone()) return;
-      page.stop();
-      channel.close();
+      if (gone()) stop();
     });
     ctx.addEventListener(window, 'wxt:locationchange', () => page.onLocationChange());
     await page.start();
